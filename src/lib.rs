@@ -1,0 +1,44 @@
+//! # typed-imap
+//!
+//! An IMAP4rev1 ([RFC 3501]) and IMAP4rev2 ([RFC 9051]) client library:
+//! everything Python's `imaplib` does, with each command and each result a
+//! typed Rust value.
+//!
+//! ## Layout
+//!
+//! The crate is built in layers, each a module; a reader starts at the top
+//! and goes down only as far as needed:
+//!
+//! | layer | module | what it holds |
+//! |---|---|---|
+//! | values | [`types`] | the protocol's value types, valid by construction |
+//! | wire | [`wire`] | bytes to types and back: the encoder, the framer and the response parser |
+//! | errors | [`Error`] | the one error type of the crate |
+//!
+//! Commands (`command`), sessions (`session`), transports and SASL follow
+//! the same layering and are added on top of the wire layer.
+//!
+//! ## Parsing a response
+//!
+//! ```
+//! use typed_imap::wire::parse_response;
+//!
+//! let (response, used) = parse_response(b"* 3 EXISTS\r\n").unwrap();
+//! assert_eq!(used, 12);
+//! assert!(format!("{response:?}").contains("Exists(3)"));
+//! ```
+//!
+//! [RFC 3501]: https://www.rfc-editor.org/rfc/rfc3501
+//! [RFC 9051]: https://www.rfc-editor.org/rfc/rfc9051
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+// Skeleton stage: helpers that later layers call are not all used yet.
+// Removed when the wire layer (issue 2) lands.
+#![allow(dead_code)]
+
+pub mod error;
+pub mod types;
+pub mod wire;
+
+pub use error::Error;

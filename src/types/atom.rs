@@ -1,0 +1,59 @@
+//! `atom = 1*ATOM-CHAR` (RFC 3501 section 9).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::ValidationError;
+use super::chars::is_atom_char;
+
+/// An atom: one or more `ATOM-CHAR`s, sent as they are.
+///
+/// ```
+/// use typed_imap::types::Atom;
+/// assert!(Atom::new("INBOX").is_ok());
+/// assert!(Atom::new("two words").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Atom<'a>(Cow<'a, str>);
+
+impl<'a> Atom<'a> {
+    /// Checks that `value` is a non-empty run of `ATOM-CHAR`s.
+    pub fn new(value: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
+        let value = value.into();
+        if value.is_empty() {
+            return Err(ValidationError::empty("atom"));
+        }
+        if let Some(index) = value.bytes().position(|b| !is_atom_char(b)) {
+            return Err(ValidationError::byte("atom", value.as_bytes()[index], index));
+        }
+        Ok(Atom(value))
+    }
+
+    /// An atom as a server sent it. Not validated: servers bend the
+    /// grammar (`\[test]` flags), and what they send is kept as sent.
+    pub(crate) fn from_wire(value: Cow<'a, str>) -> Self {
+        Atom(value)
+    }
+
+    /// The atom's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Detaches the value from the buffer it borrows from.
+    pub fn into_owned(self) -> Atom<'static> {
+        Atom(Cow::Owned(self.0.into_owned()))
+    }
+}
+
+impl fmt::Debug for Atom<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Atom({:?})", self.0)
+    }
+}
+
+impl fmt::Display for Atom<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

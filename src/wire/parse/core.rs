@@ -1,0 +1,221 @@
+//! The core rules of RFC 3501 section 9 that every other rule builds on:
+//! numbers, atoms, strings, literals, `nil`, spaces and line ends.
+
+use std::borrow::Cow;
+
+use winnow::ascii::Caseless;
+use winnow::combinator::{alt, cut_err, opt, preceded};
+use winnow::error::{ContextError, ErrMode, StrContext, StrContextValue};
+use winnow::prelude::*;
+use winnow::token::{any, literal, take, take_while};
+
+use super::Input;
+use crate::types::ByteStr;
+use crate::types::chars::{is_astring_char, is_atom_char, is_text_char};
+
+/// `SP`. Quirk: some servers double spaces; one or more are accepted.
+pub(crate) fn sp(input: &mut Input<'_>) -> ModalResult<()> {
+    take_while(1.., b' ')
+        .void()
+        .context(StrContext::Expected(StrContextValue::CharLiteral(' ')))
+        .parse_next(input)
+}
+
+/// `CRLF`. Quirk: trailing spaces before CRLF are accepted.
+pub(crate) fn crlf(input: &mut Input<'_>) -> ModalResult<()> {
+    (take_while(0.., b' '), b"\r\n")
+        .void()
+        .context(StrContext::Expected(StrContextValue::StringLiteral("CRLF")))
+        .parse_next(input)
+}
+
+/// `number = 1*DIGIT` (unsigned 32-bit).
+pub(crate) fn number(input: &mut Input<'_>) -> ModalResult<u32> {
+    take_while(1..=10, |b: u8| b.is_ascii_digit())
+        .verify_map(|d: &[u8]| std::str::from_utf8(d).ok()?.parse().ok())
+        .context(StrContext::Label("number"))
+        .parse_next(input)
+}
+
+/// `number64 = 1*DIGIT` (unsigned 63-bit, RFC 9051).
+pub(crate) fn number64(input: &mut Input<'_>) -> ModalResult<u64> {
+    take_while(1..=20, |b: u8| b.is_ascii_digit())
+        .verify_map(|d: &[u8]| {
+            std::str::from_utf8(d).ok()?.parse::<u64>().ok().filter(|n| *n <= i64::MAX as u64)
+        })
+        .context(StrContext::Label("number64"))
+        .parse_next(input)
+}
+
+/// `nz-number = digit-nz *DIGIT`.
+pub(crate) fn nz_number(input: &mut Input<'_>) -> ModalResult<u32> {
+    number.verify(|n| *n != 0).context(StrContext::Label("nz-number")).parse_next(input)
+}
+
+/// `atom = 1*ATOM-CHAR`.
+pub(crate) fn atom<'a>(input: &mut Input<'a>) -> ModalResult<&'a str> {
+    take_while(1.., is_atom_char).map(ascii_str).context(StrContext::Label("atom")).parse_next(input)
+}
+
+/// `1*ASTRING-CHAR`, the atom form of `astring`.
+pub(crate) fn astring_atom<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
+    take_while(1.., is_astring_char).parse_next(input)
+}
+
+/// `astring = 1*ASTRING-CHAR / string`.
+pub(crate) fn astring<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    alt((astring_atom.map(ByteStr::from), string)).context(StrContext::Label("astring")).parse_next(input)
+}
+
+/// `string = quoted / literal`.
+pub(crate) fn string<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    alt((quoted, literal_bytes.map(ByteStr::from))).context(StrContext::Label("string")).parse_next(input)
+}
+
+/// `nstring = string / nil`.
+pub(crate) fn nstring<'a>(input: &mut Input<'a>) -> ModalResult<Option<ByteStr<'a>>> {
+    alt((nil.value(None), string.map(Some))).context(StrContext::Label("nstring")).parse_next(input)
+}
+
+/// `nil = "NIL"` (case-insensitive).
+pub(crate) fn nil(input: &mut Input<'_>) -> ModalResult<()> {
+    literal(Caseless("NIL")).void().parse_next(input)
+}
+
+/// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, with the escapes removed.
+///
+/// Quirks: 8-bit bytes are accepted (RFC 9051 allows UTF-8, and RFC 3501
+/// servers send it anyway); a backslash before any other character keeps
+/// that character.
+pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    b'"'.parse_next(input)?;
+    let body = cut_err(take_while(0.., |b| b != b'"' && b != b'\\' && b != b'\r' && b != b'\n'))
+        .parse_next(input)?;
+    if input.input.first() == Some(&b'"') {
+        b'"'.parse_next(input)?;
+        return Ok(ByteStr::from(body));
+    }
+    let mut owned = body.to_vec();
+    loop {
+        match cut_err(any).parse_next(input)? {
+            b'"' => return Ok(ByteStr::from(owned)),
+            b'\\' => owned.push(cut_err(any.verify(|b| *b != b'\r' && *b != b'\n')).parse_next(input)?),
+            b'\r' | b'\n' => return Err(ErrMode::Cut(ContextError::new())),
+            b => owned.push(b),
+        }
+    }
+}
+
+/// `literal = "{" number64 ["+"] "}" CRLF *CHAR8` and
+/// `literal8 = "~{" number64 "}" CRLF *OCTET` (RFC 3516): the literal's
+/// bytes, borrowed.
+pub(crate) fn literal_bytes<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
+    let len = preceded((opt(b'~'), b'{'), cut_err((number64, opt(b'+'), b'}', b"\r\n")))
+        .map(|(n, _, _, _)| n)
+        .context(StrContext::Label("literal"))
+        .parse_next(input)?;
+    let len = usize::try_from(len).map_err(|_| ErrMode::Cut(ContextError::new()))?;
+    cut_err(take(len)).parse_next(input)
+}
+
+/// `text = 1*TEXT-CHAR`, possibly empty (quirk: servers omit it). Returns
+/// the bytes up to CRLF.
+pub(crate) fn text<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    take_while(0.., is_text_char).map(trim_end_spaces).map(ByteStr::from).parse_next(input)
+}
+
+fn trim_end_spaces(b: &[u8]) -> &[u8] {
+    let end = b.iter().rposition(|c| *c != b' ').map_or(0, |i| i + 1);
+    &b[..end]
+}
+
+/// Bytes that the parser already checked are ASCII, as `&str`.
+pub(crate) fn ascii_str(b: &[u8]) -> &str {
+    // Only called on runs of ASCII bytes; the fallback never happens.
+    std::str::from_utf8(b).unwrap_or_default()
+}
+
+/// Text that is usually ASCII, borrowed when it is UTF-8.
+pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(b)
+}
+
+/// Runs `parser` one nesting level deeper, failing (without recursing)
+/// when the depth budget of [`ParseOptions`](super::ParseOptions) is spent.
+pub(crate) fn nested<'a, O>(
+    input: &mut Input<'a>,
+    mut parser: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
+) -> ModalResult<O> {
+    if input.state.depth_left == 0 {
+        let mut e = ContextError::new();
+        e.push(StrContext::Expected(StrContextValue::Description("less deeply nested data")));
+        return Err(ErrMode::Cut(e));
+    }
+    input.state.depth_left -= 1;
+    let result = parser.parse_next(input);
+    input.state.depth_left += 1;
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::parse::ParseState;
+
+    fn run<'a, O>(
+        mut p: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
+        bytes: &'a [u8],
+    ) -> Option<(O, &'a [u8])> {
+        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        p.parse_next(&mut input).ok().map(|o| (o, input.input))
+    }
+
+    #[test]
+    fn quoted_unescapes_and_borrows_when_it_can() {
+        let (s, rest) = run(quoted, br#""a\"b\\c" x"#).unwrap();
+        assert_eq!(s.as_bytes(), br#"a"b\c"#);
+        assert_eq!(rest, b" x");
+        let (s, _) = run(quoted, b"\"plain\"").unwrap();
+        assert!(matches!(s.into_inner(), Cow::Borrowed(b"plain")));
+    }
+
+    #[test]
+    fn quoted_keeps_8bit_and_refuses_cr() {
+        assert_eq!(run(quoted, "\"Grüße\"".as_bytes()).unwrap().0.to_str(), Some("Grüße"));
+        assert!(run(quoted, b"\"a\r\nb\"").is_none());
+    }
+
+    #[test]
+    fn literal_is_a_slice_of_the_input() {
+        let (s, rest) = run(string, b"{5}\r\nde\r\nf)").unwrap();
+        assert_eq!(s.as_bytes(), b"de\r\nf");
+        assert_eq!(rest, b")");
+        assert_eq!(run(string, b"{0}\r\n").unwrap().0.as_bytes(), b"");
+        assert!(run(string, b"{9}\r\nshort").is_none());
+        assert!(run(string, b"{9223372036854775808}\r\n").is_none());
+    }
+
+    #[test]
+    fn nstring_accepts_nil_in_any_case() {
+        assert_eq!(run(nstring, b"nil").unwrap().0, None);
+        assert_eq!(run(nstring, b"\"x\"").unwrap().0.unwrap().as_bytes(), b"x");
+    }
+
+    #[test]
+    fn numbers_refuse_overflow() {
+        assert_eq!(run(number, b"4294967295").unwrap().0, u32::MAX);
+        assert!(run(number, b"4294967296").is_none());
+        assert!(run(nz_number, b"0").is_none());
+        assert_eq!(run(number64, b"9223372036854775807").unwrap().0, i64::MAX as u64);
+    }
+
+    #[test]
+    fn nesting_budget_is_enforced() {
+        fn deep<'a>(input: &mut Input<'a>) -> ModalResult<usize> {
+            alt((b'x'.value(0), (b'(', |i: &mut Input<'a>| nested(i, deep), b')').map(|(_, n, _)| n + 1)))
+                .parse_next(input)
+        }
+        assert_eq!(run(deep, b"((((x))))").unwrap().0, 4);
+        assert!(run(deep, b"(((((x)))))").is_none());
+    }
+}
