@@ -20,6 +20,7 @@ mod fetch;
 mod flag;
 mod mailbox;
 mod response;
+mod section;
 mod sequence;
 mod tag;
 
@@ -32,5 +33,6 @@ pub use fetch::FetchItem;
 pub use flag::Flag;
 pub use mailbox::Mailbox;
 pub use response::*;
+pub use section::{Section, SectionText};
 pub use sequence::{SeqNumber, SeqRange, SequenceSet};
 pub use tag::Tag;
