@@ -1,0 +1,165 @@
+//! Writes the `Command` impl. Generated code names only
+//! `::typed_imap::__private` and sits in `const _: () = { ... };`, so it
+//! neither depends on the user's imports nor adds names to their module.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::{Command, Field, Shape};
+
+/// The impl of `Command` (and the UID form) for `cmd`.
+pub fn expand(cmd: &Command<'_>) -> TokenStream {
+    let ident = cmd.ident;
+    let (impl_generics, ty_generics, where_clause) = cmd.generics.split_for_impl();
+    let name = cmd.name.as_ref().map(syn::LitStr::value).unwrap_or_default();
+    let states = states(cmd);
+    let (output, decode) = output_and_decode(cmd);
+    let encode = cmd.fields.iter().filter(|f| f.attrs.modifier.is_none()).map(encode_field);
+    let modifiers = cmd.fields.iter().filter(|f| f.attrs.modifier.is_some()).map(encode_modifier);
+    let capabilities = capabilities(cmd);
+    let collects = collects(cmd);
+    let uid = cmd.uid_capable.map(|_| {
+        quote! {
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// This command in its `UID` form (RFC 3501 section 6.4.8):
+                /// numbers are UIDs, not message sequence numbers.
+                pub fn uid(self) -> __p::Uid<Self> {
+                    __p::Uid::new(self)
+                }
+            }
+            impl #impl_generics __p::UidCapable for #ident #ty_generics #where_clause {}
+        }
+    });
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::needless_borrow)]
+        const _: () = {
+            use ::typed_imap::__private as __p;
+
+            impl #impl_generics __p::Command for #ident #ty_generics #where_clause {
+                type Output = #output;
+
+                fn name(&self) -> &str {
+                    #name
+                }
+
+                fn states(&self) -> __p::States {
+                    #states
+                }
+
+                fn capabilities(&self) -> ::std::vec::Vec<&'static str> {
+                    #capabilities
+                }
+
+                fn encode_args(&self, enc: &mut __p::Encoder) -> ::std::result::Result<(), __p::ValidationError> {
+                    #(#encode)*
+                    let mut mods = __p::Modifiers::default();
+                    #(#modifiers)*
+                    mods.finish(enc)
+                }
+
+                fn collects(&self, data: &__p::Data<'_>) -> bool {
+                    #collects
+                }
+
+                fn decode(
+                    &self,
+                    collected: ::std::vec::Vec<__p::Data<'static>>,
+                    done: &__p::Status<'static>,
+                ) -> ::std::result::Result<Self::Output, __p::Error> {
+                    #decode
+                }
+            }
+
+            #uid
+        };
+    }
+}
+
+fn states(cmd: &Command<'_>) -> TokenStream {
+    match cmd.state.as_ref().map(syn::LitStr::value).as_deref() {
+        Some("not_authenticated") => quote!(__p::States::NOT_AUTHENTICATED),
+        Some("selected") => quote!(__p::States::SELECTED),
+        Some("any") => quote!(__p::States::ANY),
+        _ => quote!(__p::States::AUTHENTICATED),
+    }
+}
+
+fn output_and_decode(cmd: &Command<'_>) -> (TokenStream, TokenStream) {
+    match (&cmd.output, &cmd.decode) {
+        (Some(output), Some(decode)) => (quote!(#output), quote!(#decode(self, collected, done))),
+        (Some(output), None) => (quote!(#output), quote!(<#output as __p::Decode>::decode(collected, done))),
+        (None, _) if cmd.collect.is_empty() => (quote!(()), quote!(Ok(()))),
+        (None, _) => (quote!(::std::vec::Vec<__p::Data<'static>>), quote!(Ok(collected))),
+    }
+}
+
+fn capabilities(cmd: &Command<'_>) -> TokenStream {
+    let always = cmd.capability.iter();
+    let per_field = cmd.fields.iter().filter_map(|f| {
+        let cap = f.attrs.capability.as_ref()?;
+        let member = &f.member;
+        Some(match f.shape {
+            Shape::Option => quote!(if self.#member.is_some() { caps.push(#cap); }),
+            Shape::Bool => quote!(if self.#member { caps.push(#cap); }),
+            Shape::Plain => quote!(caps.push(#cap);),
+        })
+    });
+    quote! {
+        let mut caps: ::std::vec::Vec<&'static str> = ::std::vec![#(#always),*];
+        #(#per_field)*
+        caps
+    }
+}
+
+fn collects(cmd: &Command<'_>) -> TokenStream {
+    let names: Vec<String> = cmd
+        .collect
+        .iter()
+        .flat_map(|lit| lit.value().split(',').map(|n| n.trim().to_ascii_uppercase()).collect::<Vec<_>>())
+        .collect();
+    if names.is_empty() {
+        return quote!(false);
+    }
+    quote!(__p::collects(data, &[#(#names),*]))
+}
+
+/// One argument: a space, then the value in the form its attributes ask
+/// for. The call is spanned on the field's type, so that a type with no
+/// encoding is reported on the field.
+fn encode_field(field: &Field<'_>) -> TokenStream {
+    let member = &field.member;
+    let span = field.ty.span();
+    let a = &field.attrs;
+    let prefix = a.prefix.as_ref().map(|p| quote!(__p::keyword(enc, #p);));
+    let value = if a.list.is_some() {
+        quote_spanned!(span=> __p::list(enc, value)?;)
+    } else if a.literal.is_some() {
+        quote_spanned!(span=> __p::literal(enc, value)?;)
+    } else if a.raw.is_some() {
+        quote_spanned!(span=> __p::raw(enc, value);)
+    } else {
+        quote_spanned!(span=> __p::arg(enc, value)?;)
+    };
+    match (field.shape, &a.keyword) {
+        (Shape::Bool, Some(keyword)) => quote!(if self.#member { __p::keyword(enc, #keyword); }),
+        (Shape::Option, _) => {
+            quote!(if let ::std::option::Option::Some(value) = &self.#member { #prefix #value })
+        }
+        _ => quote!({ let value = &self.#member; #prefix #value }),
+    }
+}
+
+/// One `(NAME value)` modifier, gathered into a single parenthesised
+/// group after the arguments (RFC 4466 section 2.1).
+fn encode_modifier(field: &Field<'_>) -> TokenStream {
+    let member = &field.member;
+    let span = field.ty.span();
+    let name = field.attrs.modifier.as_ref();
+    match field.shape {
+        Shape::Bool => quote!(if self.#member { mods.flag(#name); }),
+        _ => quote_spanned!(span=>
+            if let ::std::option::Option::Some(value) = &self.#member { mods.value(#name, value)?; }
+        ),
+    }
+}
