@@ -143,7 +143,7 @@ macro_rules! vector_tests {
 }
 
 vector_tests! {
-    rfc2086 rfc2087 rfc2177 rfc2195 rfc2342 rfc2595 rfc2971 rfc3501 rfc3502 rfc3691 rfc4314
+    rfc2060 rfc2086 rfc2087 rfc2177 rfc2195 rfc2342 rfc2595 rfc2971 rfc3501 rfc3502 rfc3691 rfc4314
     rfc4315 rfc4466 rfc4731 rfc4959 rfc4978 rfc5161 rfc5182 rfc5256 rfc5258 rfc5464 rfc5465
     rfc5530 rfc5819 rfc6154 rfc6851 rfc7162 rfc7628 rfc7888 rfc7889 rfc8474 rfc9051 rfc9208
 }

@@ -17,10 +17,12 @@ import re
 import sys
 
 # RFCs whose examples hold IMAP server responses (3516 and 6855 have none).
-RFCS = [3501, 9051, 2087, 9208, 2177, 2342, 4314, 2086, 5464, 5256, 4315,
-        6851, 7162, 7888, 5161, 6855, 2971, 4978, 4959, 3516, 3691, 4731,
-        5182, 5258, 5819, 6154, 7889, 8474, 3502, 5465, 4466, 5530, 2195,
-        7628, 2595]
+# RFC 1730 (IMAP4, before rev1) is left out: its examples use responses
+# removed in 2060 (* MAILBOX, * n COPY, * n STORE) and elide a literal.
+RFCS = [2060, 2086, 2087, 2177, 2195, 2342, 2595, 2971, 3501, 3502, 3516, 3691,
+        4314, 4315, 4466, 4731, 4959, 4978, 5161, 5182, 5256, 5258, 5464,
+        5465, 5530, 5819, 6154, 6851, 6855, 7162, 7628, 7888, 7889, 8474,
+        9051, 9208]
 
 LABEL = re.compile(r'^\s*(?:Examples?(?: \d+)?:\s+)?(?P<who>[CS]):(?P<rest>(?:\s.*)?)$')
 SECTION = re.compile(r'^(?:(?:Appendix )?[A-Z]\.|\d+\.)(?:\d+\.?)*\s+\S')
@@ -44,7 +46,12 @@ ACAP = ('skip', 'ACAP example, not IMAP')
 SMTP = ('skip', 'SMTP example, not IMAP')
 DOUBLE_SP = ('note', 'as printed: doubled SP (the parser is lenient)')
 ELIDED_CAPS = ('sub', 'fixed: elided "[...]" capabilities dropped', b' [...]', b'')
+NO_PARENS = ('sub', 'fixed: parentheses around the FETCH attributes missing',
+             b'FETCH FLAGS (', b'FETCH (FLAGS (', b')\r\n', b'))\r\n')
 FIXES = {
+    2060: {2472: TRUNCATED, 2473: TRUNCATED, 2474: TRUNCATED,
+           2541: NO_PARENS, 2542: NO_PARENS, 2543: NO_PARENS,
+           2643: ('sub', 'fixed: "OK" missing after the tag', b'A999 ', b'A999 OK ')},
     3501: {3208: TRUNCATED, 3209: TRUNCATED, 3210: TRUNCATED},
     9051: {
         3078: DOUBLE_SP, 3089: DOUBLE_SP, 3169: DOUBLE_SP,
@@ -246,9 +253,11 @@ def apply_fix(rfc, lineno, fix, data):
     if fix[0] == 'error':
         return data, '!error '
     if fix[0] == 'sub':
-        if fix[2] not in data:
-            sys.exit('rfc%d line %d: %r not in %r' % (rfc, lineno, fix[2], data))
-        return data.replace(fix[2], fix[3]), ''
+        for old, new in zip(fix[2::2], fix[3::2]):
+            if old not in data:
+                sys.exit('rfc%d line %d: %r not in %r' % (rfc, lineno, old, data))
+            data = data.replace(old, new)
+        return data, ''
     return data, ''
 
 
@@ -262,13 +271,13 @@ def vector(rfc, r, fixes, log):
     if fix is None and ELIDED.match(data):
         fix = ('skip', 'editorial "S: %s", not a response' % data[:-2].decode())
     if fix and fix[0] == 'skip':
-        log.append('- RFC %d line %d: left out: %s' % (rfc, r.lineno, fix[1]))
+        log.append((rfc, r.lineno, 'left out: ' + fix[1]))
         return None
     if fix:
         data, mark = apply_fix(rfc, r.lineno, fix, data)
         notes.append(fix[1])
     if notes:
-        log.append('- RFC %d line %d: %s%s' % (rfc, r.lineno, mark, '; '.join(notes)))
+        log.append((rfc, r.lineno, mark + '; '.join(notes)))
     page = 'p. %d, ' % r.page if r.paged else ''
     ctx = '%s (%sline %d)' % (r.section or 'header', page, r.lineno)
     return '# %s%s%s' % (mark, ctx, ''.join('; ' + n for n in notes)), escape(data)
@@ -308,7 +317,17 @@ def main():
         print('rfc%d: %d' % (rfc, n))
     print('total: %d' % total)
     print('\nCorrections (for README.md):')
-    print('\n'.join(log))
+    print(corrections(log))
+
+
+def corrections(log):
+    """The (rfc, line, note) entries as a Markdown list, one item per RFC
+    and note."""
+    groups = {}
+    for rfc, line, note in log:
+        groups.setdefault((rfc, note), []).append(str(line))
+    return '\n'.join('- RFC %d line%s %s: %s' % (rfc, 's' if len(lines) > 1 else '', ', '.join(lines), note)
+                     for (rfc, note), lines in groups.items())
 
 
 if __name__ == '__main__':
