@@ -32,6 +32,8 @@ PAGE = re.compile(r'\[Page (\d+)\]')
 # of the response: "<TLS negotiation ...>", ". . .", "...time passes...",
 # "//comment", "[connection ...]", "(Server and client then ...)".
 REMARK = re.compile(r'^\s*(<.*>|\. \. \.|\.\.\..*|//.*|\[.*\]|\((?:[A-Za-z]+[ .,]+){2,}.*|==>.*|Note:.*)\s*$')
+# Server responses an RFC shows without an "S:" label: {rfc: {line, ...}}.
+UNLABELLED = {9051: {919, 923, 929, 933}}
 LITERAL = re.compile(rb'(~?)\{(\d+)(\+?)\}$')
 
 # FIXES[rfc][line] = (action, note, ...), keyed by the RFC's line number of
@@ -46,6 +48,7 @@ ACAP = ('skip', 'ACAP example, not IMAP')
 SMTP = ('skip', 'SMTP example, not IMAP')
 DOUBLE_SP = ('note', 'as printed: doubled SP (the parser is lenient)')
 ELIDED_CAPS = ('sub', 'fixed: elided "[...]" capabilities dropped', b' [...]', b'')
+FETCH_1 = ('sub', 'fixed: "* FETCH 1" -> "* 1 FETCH" (message-data)', b'* FETCH 1 ', b'* 1 FETCH ')
 NO_PARENS = ('sub', 'fixed: parentheses around the FETCH attributes missing',
              b'FETCH FLAGS (', b'FETCH (FLAGS (', b')\r\n', b'))\r\n')
 FIXES = {
@@ -54,6 +57,7 @@ FIXES = {
            2643: ('sub', 'fixed: "OK" missing after the tag', b'A999 ', b'A999 OK ')},
     3501: {3208: TRUNCATED, 3209: TRUNCATED, 3210: TRUNCATED},
     9051: {
+        929: FETCH_1, 933: FETCH_1,
         3078: DOUBLE_SP, 3089: DOUBLE_SP, 3169: DOUBLE_SP,
         3154: ('sub', 'fixed: line break rejoined without SP (no SP between Namespace-Descr)',
                b'"/") ("#public/"', b'"/")("#public/"'),
@@ -170,8 +174,9 @@ class Response:
         self.literal = None
 
 
-def extract(lines):
-    """Every server response of the examples, in order."""
+def extract(lines, unlabelled=frozenset()):
+    """Every server response of the examples, in order; the lines numbered
+    in `unlabelled` are responses printed without "S:"."""
     out, cur, who, label_col = [], None, None, 0
 
     def flush():
@@ -184,9 +189,12 @@ def extract(lines):
 
     for lineno, line, section, page in lines:
         m = LABEL.match(line)
-        if m:
-            who, label_col = m.group('who'), m.start('who')
-            raw = m.group('rest')[1:]
+        if m or lineno in unlabelled:
+            who, label_col = 'S', len(line) - len(line.lstrip())
+            raw = ' ' * label_col + line.lstrip()
+            if m:
+                who, label_col = m.group('who'), m.start('who')
+                raw = m.group('rest')[1:]
             text = raw.strip()
             if who == 'S' and cur is not None and cur.literal is not None:
                 if not text.startswith(')'):
@@ -304,7 +312,7 @@ def main():
     total, log = 0, []
     for rfc in RFCS:
         lines = load(os.path.join(rfc_dir, 'rfc%d.txt' % rfc))
-        responses = extract(lines)
+        responses = extract(lines, UNLABELLED.get(rfc, frozenset()))
         for r in responses:
             r.paged = lines[-1][3] > 1
         text, n = render(rfc, responses, log)
