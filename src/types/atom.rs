@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::ValidationError;
 use super::chars::is_atom_char;
+use crate::wire::encode::{Encode, Encoder};
 
 /// An atom: one or more `ATOM-CHAR`s, sent as they are.
 ///
@@ -55,5 +56,29 @@ impl fmt::Debug for Atom<'_> {
 impl fmt::Display for Atom<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl<'a> TryFrom<&'a str> for Atom<'a> {
+    type Error = ValidationError;
+
+    fn try_from(s: &'a str) -> Result<Self, ValidationError> {
+        Atom::new(s)
+    }
+}
+
+impl std::str::FromStr for Atom<'static> {
+    type Err = ValidationError;
+
+    fn from_str(s: &str) -> Result<Self, ValidationError> {
+        Atom::new(s.to_owned())
+    }
+}
+
+/// `atom`, as it is; fails for an atom the server sent that bends the
+/// grammar.
+impl Encode for Atom<'_> {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        enc.atom(&self.0).map(drop)
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::ValidationError;
 use super::chars::is_tag_char;
+use crate::wire::encode::{Encode, Encoder};
 
 /// A command tag, such as `A001`.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -48,5 +49,13 @@ impl fmt::Debug for Tag<'_> {
 impl fmt::Display for Tag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// `tag`, as it is.
+impl Encode for Tag<'_> {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        crate::wire::encode::check_atom("tag", self.0.as_bytes(), is_tag_char)?;
+        enc.raw(self.0.as_bytes()).map(drop)
     }
 }
