@@ -33,8 +33,8 @@ fn refuse_nul(what: &'static str, bytes: &[u8]) -> Result<(), ValidationError> {
 ///
 /// ```
 /// use typed_imap::types::AString;
-/// assert!(AString::new("two words").is_ok());
-/// assert!(AString::new("a\0b").is_err());
+/// assert!(AString::try_from("two words").is_ok());
+/// assert!(AString::new(b"a\0b").is_err());
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct AString<'a>(Cow<'a, [u8]>);
