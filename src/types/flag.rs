@@ -61,13 +61,13 @@ const SYSTEM: [(&str, Flag<'static>); 6] = [
 impl<'a> Flag<'a> {
     /// The keyword `name` (`$Forwarded`, `Junk`); fails unless it is an atom.
     pub fn keyword(name: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
-        Atom::new(name).map(Flag::Keyword)
+        Atom::new(name).map(Flag::Keyword).map_err(|e| e.within("flag keyword"))
     }
 
     /// The flag `\name`: a system flag when `name` is one (any case), else
     /// an extension flag; fails unless `name` is an atom.
     pub fn system(name: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
-        let atom = Atom::new(name)?;
+        let atom = Atom::new(name).map_err(|e| e.within("flag"))?;
         let known = SYSTEM.iter().find(|(n, _)| n.eq_ignore_ascii_case(atom.as_str()));
         Ok(known.map_or(Flag::Extension(atom), |(_, f)| f.clone()))
     }

@@ -28,7 +28,9 @@ pub enum SeqNumber {
 impl SeqNumber {
     /// The number `n`; fails for 0, which numbers no message.
     pub fn new(n: u32) -> Result<Self, ValidationError> {
-        NonZeroU32::new(n).map(SeqNumber::Value).ok_or_else(|| ValidationError::other("seq-number", "0"))
+        NonZeroU32::new(n)
+            .map(SeqNumber::Value)
+            .ok_or_else(|| ValidationError::other("sequence set", "0 numbers no message"))
     }
 
     /// The number, with `*` standing for `largest`.
@@ -237,11 +239,15 @@ impl FromStr for SequenceSet {
         if s == "$" {
             return Ok(SequenceSet::saved());
         }
+        if let Some(index) = s.bytes().position(|b| !matches!(b, b'0'..=b'9' | b':' | b',' | b'*')) {
+            return Err(ValidationError::byte("sequence set", s.as_bytes()[index], index));
+        }
         let ranges = s.split(',').map(parse_range).collect::<Result<Vec<_>, _>>()?;
         SequenceSet::from_ranges(ranges)
     }
 }
 
+/// `seq-number / seq-range`.
 fn parse_range(s: &str) -> Result<SeqRange, ValidationError> {
     match s.split_once(':') {
         Some((a, b)) => Ok(SeqRange::new(parse_number(a)?, parse_number(b)?)),
@@ -249,14 +255,16 @@ fn parse_range(s: &str) -> Result<SeqRange, ValidationError> {
     }
 }
 
+/// `seq-number = nz-number / "*"`, its bytes already checked.
 fn parse_number(s: &str) -> Result<SeqNumber, ValidationError> {
-    if s == "*" {
-        return Ok(SeqNumber::Largest);
+    match s {
+        "*" => return Ok(SeqNumber::Largest),
+        "" => return Err(ValidationError::other("sequence set", "a number is missing")),
+        _ => {}
     }
-    if let Some(index) = s.bytes().position(|b| !b.is_ascii_digit()) {
-        return Err(ValidationError::byte("sequence set", s.as_bytes()[index], index));
-    }
-    let n = s.parse::<u32>().map_err(|_| ValidationError::other("sequence set", "number out of range"))?;
+    let n = s
+        .parse::<u32>()
+        .map_err(|_| ValidationError::other("sequence set", "expected a number up to 4294967295, or *"))?;
     SeqNumber::new(n)
 }
 
