@@ -11,6 +11,26 @@
 //! [`AString`] and [`NString`] leave the form to the encoder (atom, quoted
 //! or literal, by content); [`Literal`] is always a literal, for passwords
 //! and message bodies.
+//!
+//! A password in a synchronising literal waits for the server's go-ahead;
+//! with LITERAL+ (RFC 7888) the client sends it at once:
+//!
+//! ```text
+//! C: a1 LOGIN fred {7}            C: a1 LOGIN fred {7+}
+//! S: + go ahead                   C: hunter2
+//! C: hunter2                      S: a1 OK done
+//! S: a1 OK done
+//! ```
+//!
+//! A literal8 (RFC 3516) carries any octet, NUL included, once the server
+//! advertises BINARY:
+//!
+//! ```text
+//! C: a2 APPEND Drafts ~{3}
+//! S: + go ahead
+//! C: <3 octets, one of them NUL>
+//! S: a2 OK APPEND completed
+//! ```
 
 use std::borrow::Cow;
 use std::fmt;

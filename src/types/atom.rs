@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::ValidationError;
-use super::chars::is_atom_char;
+use super::chars::{check_class, is_atom_char};
 use crate::wire::encode::{Encode, Encoder};
 
 /// An atom: one or more `ATOM-CHAR`s, sent as they are.
@@ -21,12 +21,7 @@ impl<'a> Atom<'a> {
     /// Checks that `value` is a non-empty run of `ATOM-CHAR`s.
     pub fn new(value: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
         let value = value.into();
-        if value.is_empty() {
-            return Err(ValidationError::empty("atom"));
-        }
-        if let Some(index) = value.bytes().position(|b| !is_atom_char(b)) {
-            return Err(ValidationError::byte("atom", value.as_bytes()[index], index));
-        }
+        check_class("atom", value.as_bytes(), is_atom_char)?;
         Ok(Atom(value))
     }
 

@@ -5,8 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::ValidationError;
-use super::chars::is_atom_char;
-use crate::wire::encode::{Encode, Encoder, check_atom};
+use super::chars::{check_class, is_atom_char};
+use crate::wire::encode::{Encode, Encoder};
 
 /// One capability a server advertises (RFC 3501 section 7.2.1), compared
 /// case-insensitively (`IMAP4rev1` equals `IMAP4REV1`).
@@ -27,7 +27,7 @@ impl<'a> Capability<'a> {
     /// it is an atom.
     pub fn new(name: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
         let name = name.into();
-        check_atom("capability", name.as_bytes(), is_atom_char)?;
+        check_class("capability", name.as_bytes(), is_atom_char)?;
         Ok(Capability(name))
     }
 

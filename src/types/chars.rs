@@ -1,6 +1,24 @@
 //! Byte classes of RFC 3501 section 9 and RFC 9051 section 9, shared by the
 //! parser and the encoder so that both agree on what an atom is.
 
+use super::ValidationError;
+
+/// Fails when `s` is empty or holds a byte outside `class`, naming `what`
+/// and the first offending byte.
+pub(crate) fn check_class(
+    what: &'static str,
+    s: &[u8],
+    class: fn(u8) -> bool,
+) -> Result<(), ValidationError> {
+    if s.is_empty() {
+        return Err(ValidationError::empty(what));
+    }
+    match s.iter().position(|b| !class(*b)) {
+        Some(index) => Err(ValidationError::byte(what, s[index], index)),
+        None => Ok(()),
+    }
+}
+
 /// `CTL = %x00-1F / %x7F` (RFC 5234).
 pub(crate) fn is_ctl(b: u8) -> bool {
     b < 0x20 || b == 0x7f

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::ValidationError;
-use super::chars::is_tag_char;
+use super::chars::{check_class, is_tag_char};
 use crate::wire::encode::{Encode, Encoder};
 
 /// A command tag, such as `A001`.
@@ -15,12 +15,7 @@ impl<'a> Tag<'a> {
     /// Checks that `value` is a non-empty run of tag characters.
     pub fn new(value: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
         let value = value.into();
-        if value.is_empty() {
-            return Err(ValidationError::empty("tag"));
-        }
-        if let Some(index) = value.bytes().position(|b| !is_tag_char(b)) {
-            return Err(ValidationError::byte("tag", value.as_bytes()[index], index));
-        }
+        check_class("tag", value.as_bytes(), is_tag_char)?;
         Ok(Tag(value))
     }
 
@@ -55,7 +50,7 @@ impl fmt::Display for Tag<'_> {
 /// `tag`, as it is.
 impl Encode for Tag<'_> {
     fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
-        crate::wire::encode::check_atom("tag", self.0.as_bytes(), is_tag_char)?;
+        check_class("tag", self.0.as_bytes(), is_tag_char)?;
         enc.raw(self.0.as_bytes()).map(drop)
     }
 }

@@ -44,7 +44,7 @@ mod roundtrip;
 
 use std::fmt;
 
-use crate::types::chars::{is_astring_char, is_atom_char};
+use crate::types::chars::{check_class, is_astring_char, is_atom_char};
 use crate::types::{Capability, Mailbox, SequenceSet, ValidationError};
 
 /// Longest string sent inline (atom or quoted); longer ones go as literals.
@@ -196,8 +196,10 @@ impl Encoder {
         &self.options
     }
 
-    /// Writes `bytes` as they are (a tag, a command name, a prepared
-    /// token); fails on CR, LF and NUL, which would break the line.
+    /// Writes `bytes` as they are: for the program's own tokens (a command
+    /// name, a keyword, punctuation), never for data, which goes through
+    /// [`Encoder::astring`] and friends. Fails on CR, LF and NUL, which
+    /// would break the line.
     pub fn raw(&mut self, bytes: &[u8]) -> Result<&mut Self, ValidationError> {
         if let Some(index) = bytes.iter().position(|b| matches!(b, b'\r' | b'\n' | 0)) {
             return Err(ValidationError::byte("raw token", bytes[index], index));
@@ -214,7 +216,7 @@ impl Encoder {
 
     /// `atom = 1*ATOM-CHAR`; fails when `atom` is empty or holds another byte.
     pub fn atom(&mut self, atom: &str) -> Result<&mut Self, ValidationError> {
-        check_atom("atom", atom.as_bytes(), is_atom_char)?;
+        check_class("atom", atom.as_bytes(), is_atom_char)?;
         self.line.extend_from_slice(atom.as_bytes());
         Ok(self)
     }
@@ -395,17 +397,6 @@ impl Encoder {
 fn check_nul(what: &'static str, s: &[u8]) -> Result<(), ValidationError> {
     match s.iter().position(|b| *b == 0) {
         Some(index) => Err(ValidationError::byte(what, 0, index)),
-        None => Ok(()),
-    }
-}
-
-/// Fails when `s` is empty or holds a byte outside `class`.
-pub(crate) fn check_atom(what: &'static str, s: &[u8], class: fn(u8) -> bool) -> Result<(), ValidationError> {
-    if s.is_empty() {
-        return Err(ValidationError::empty(what));
-    }
-    match s.iter().position(|b| !class(*b)) {
-        Some(index) => Err(ValidationError::byte(what, s[index], index)),
         None => Ok(()),
     }
 }
