@@ -73,6 +73,12 @@ fn sequence_set_builders() {
 }
 
 #[test]
+fn sequence_set_debug_is_dense() {
+    assert_eq!(format!("{:?}", "1:3,6:*".parse::<SequenceSet>().unwrap()), "SequenceSet(\"1:3,6:*\")");
+    assert_eq!(format!("{:?}", SeqRange::single(SeqNumber::Largest)), "SeqRange(*)");
+}
+
+#[test]
 fn sequence_set_normalise_sorts_and_merges() {
     let set: SequenceSet = "9,7:8,1,2:3,5,*,20:*,30".parse().unwrap();
     assert_eq!(set.normalise().to_string(), "1:3,5,7:9,20:*");

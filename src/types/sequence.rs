@@ -61,7 +61,7 @@ impl fmt::Display for SeqNumber {
 
 /// `seq-range = seq-number ":" seq-number`, or a single number when both
 /// ends are equal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SeqRange {
     start: SeqNumber,
     end: SeqNumber,
@@ -112,7 +112,7 @@ impl fmt::Display for SeqRange {
 /// assert_eq!(SequenceSet::from_numbers([1, 2, 3, 7]).unwrap().to_string(), "1:3,7");
 /// assert_eq!(set.numbers(8).collect::<Vec<_>>(), [1, 2, 3, 6, 7, 8]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct SequenceSet {
     ranges: Vec<SeqRange>,
     /// `$`; `ranges` is then empty.
@@ -136,7 +136,10 @@ impl SequenceSet {
 
     /// `1:*`: every message.
     pub fn all() -> Self {
-        SequenceSet { ranges: vec![SeqRange::new(SeqNumber::new_one(), SeqNumber::Largest)], saved: false }
+        SequenceSet {
+            ranges: vec![SeqRange::new(SeqNumber::Value(NonZeroU32::MIN), SeqNumber::Largest)],
+            saved: false,
+        }
     }
 
     /// `$`: the result saved by `SEARCH RETURN (SAVE)` (RFC 5182 section 2.1).
@@ -210,12 +213,6 @@ fn from_key(key: u64) -> SeqNumber {
     u32::try_from(key).ok().and_then(NonZeroU32::new).map_or(SeqNumber::Largest, SeqNumber::Value)
 }
 
-impl SeqNumber {
-    fn new_one() -> Self {
-        SeqNumber::Value(NonZeroU32::MIN)
-    }
-}
-
 impl fmt::Display for SequenceSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.saved {
@@ -228,6 +225,19 @@ impl fmt::Display for SequenceSet {
             write!(f, "{range}")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for SeqRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SeqRange({self})")
+    }
+}
+
+impl fmt::Debug for SequenceSet {
+    /// `SequenceSet("1:3,6:*")`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SequenceSet(\"{self}\")")
     }
 }
 
