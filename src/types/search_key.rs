@@ -293,14 +293,6 @@ impl<'a> SearchKey<'a> {
             K::ModSeq { entry, modseq } => {
                 K::ModSeq { entry: entry.map(|(f, t)| (f.into_owned(), t)), modseq }
             }
-            other => other.into_owned_plain(),
-        }
-    }
-
-    /// [`SearchKey::into_owned`] for the keys that borrow nothing.
-    fn into_owned_plain(self) -> SearchKey<'static> {
-        use SearchKey as K;
-        match self {
             K::All => K::All,
             K::Answered => K::Answered,
             K::Deleted => K::Deleted,
@@ -331,8 +323,6 @@ impl<'a> SearchKey<'a> {
             K::Younger(n) => K::Younger(n),
             K::Uid(s) => K::Uid(s),
             K::SequenceSet(s) => K::SequenceSet(s),
-            // Every borrowing key is handled by `into_owned`.
-            _ => K::All,
         }
     }
 }

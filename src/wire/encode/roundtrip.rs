@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use winnow::Parser;
 
 use super::{EncodeOptions, Encoder, Fragment};
-use crate::types::{Flag, InternalDate, Mailbox, SeqNumber, SeqRange, SequenceSet};
+use crate::types::{AString, Flag, InternalDate, Mailbox, SearchKey, SeqNumber, SeqRange, SequenceSet};
 use crate::wire::parse::{Input, ParseState, core, datetime, flag};
 
 /// The bytes the fragments put on the wire, with the final CRLF removed.
@@ -70,7 +70,46 @@ fn flag_value() -> impl Strategy<Value = Flag<'static>> {
     ]
 }
 
+/// Search keys of any shape, their strings of any bytes but NUL.
+fn search_key() -> impl Strategy<Value = SearchKey<'static>> {
+    let leaf = prop_oneof![
+        Just(SearchKey::Seen),
+        Just(SearchKey::All),
+        bytes().prop_map(|b| SearchKey::Subject(AString::new(b).unwrap())),
+        (bytes(), bytes())
+            .prop_map(|(f, v)| SearchKey::Header(AString::new(f).unwrap(), AString::new(v).unwrap())),
+        any::<u64>().prop_map(SearchKey::Larger),
+        (1u32..).prop_map(|n| SearchKey::Uid(SequenceSet::single(n).unwrap())),
+    ];
+    leaf.prop_recursive(4, 24, 4, |inner| {
+        prop_oneof![
+            inner.clone().prop_map(|k| !k),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| a | b),
+            prop::collection::vec(inner, 0..4).prop_map(SearchKey::And),
+        ]
+    })
+}
+
+/// Every line ends with its one CRLF: no value can end a line early.
+fn lines_are_intact(fragments: &[Fragment]) -> bool {
+    fragments.iter().all(|f| match f {
+        Fragment::Line(l) => {
+            l.ends_with(b"\r\n") && l.iter().filter(|b| **b == b'\n' || **b == b'\r').count() == 2
+        }
+        Fragment::Literal { .. } => true,
+    })
+}
+
 proptest! {
+    #[test]
+    fn search_keys_never_break_the_line(key in search_key(), o in options()) {
+        let mut enc = Encoder::new(o);
+        enc.raw(b"A1 SEARCH ").unwrap();
+        if enc.encode(&key).is_ok() {
+            prop_assert!(lines_are_intact(&enc.finish()));
+        }
+    }
+
     #[test]
     fn astring_round_trips(s in bytes(), o in options()) {
         let out = encoded(o, |e| { e.astring(&s).unwrap(); });
@@ -89,12 +128,7 @@ proptest! {
     fn no_string_ends_the_line(s in bytes(), o in options()) {
         let mut enc = Encoder::new(o);
         enc.astring(&s).unwrap();
-        for f in enc.finish() {
-            if let Fragment::Line(l) = f {
-                prop_assert_eq!(l.iter().filter(|b| **b == b'\n').count(), 1);
-                prop_assert!(l.ends_with(b"\r\n"));
-            }
-        }
+        prop_assert!(lines_are_intact(&enc.finish()));
     }
 
     #[test]
