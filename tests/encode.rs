@@ -223,6 +223,8 @@ fn internal_date() {
     };
     snap!("internal_date_two_digit_day", show(&at(17)));
     snap!("internal_date_one_digit_day", show(&at(7)));
+    snap!("date_search_form", show(&date(1994, 2, 1)));
+    snap!("date_year_10000_refused", show(&date(10_000, 1, 1)));
     snap!(
         "internal_date_half_hour_zone",
         show(&"1-Jan-2024 00:00:00 +0530".parse::<InternalDate>().unwrap())

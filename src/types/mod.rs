@@ -34,6 +34,7 @@ pub use atom::Atom;
 pub use byte_str::ByteStr;
 pub use capability::Capability;
 pub use datetime::InternalDate;
+pub(crate) use datetime::date_text;
 pub use error::ValidationError;
 pub use fetch::FetchItem;
 pub use fetch_attr::{FetchAttr, FetchItems, Partial};

@@ -24,7 +24,6 @@ use std::ops::{BitAnd, BitOr, Not};
 
 use chrono::NaiveDate;
 
-use super::datetime::date_text;
 use super::{AString, Atom, Flag, SequenceSet, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
 
@@ -361,7 +360,7 @@ impl Encode for SearchKey<'_> {
             return enc.raw(name.as_bytes())?.sp().encode(s).map(drop);
         }
         if let Some((name, d)) = self.date_arg() {
-            return enc.raw(name.as_bytes())?.sp().raw(date_text(d)?.as_bytes()).map(drop);
+            return enc.raw(name.as_bytes())?.sp().encode(&d).map(drop);
         }
         if let Some((name, a)) = self.atom_arg() {
             return enc.raw(name.as_bytes())?.sp().encode(a).map(drop);

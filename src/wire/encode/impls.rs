@@ -67,3 +67,12 @@ impl<T: Encode> Encode for Vec<T> {
         enc.list(self).map(drop)
     }
 }
+
+/// `date = date-text` (RFC 3501 section 9), as SEARCH takes it: `1-Feb-1994`;
+/// fails for years outside `0000` to `9999`.
+impl Encode for chrono::NaiveDate {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        let text = crate::types::date_text(*self)?;
+        enc.raw(text.as_bytes()).map(drop)
+    }
+}
