@@ -36,16 +36,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::ValidationError;
+use super::chars::refuse_nul;
 use crate::wire::encode::{Encode, Encoder, LiteralMode};
-
-/// Fails on the first NUL in `bytes`: no IMAP string but `literal8` may
-/// hold one (RFC 3501 section 4.3).
-fn refuse_nul(what: &'static str, bytes: &[u8]) -> Result<(), ValidationError> {
-    match bytes.iter().position(|b| *b == 0) {
-        Some(index) => Err(ValidationError::byte(what, 0, index)),
-        None => Ok(()),
-    }
-}
 
 /// An `astring`: any bytes but NUL. Sent as an atom when every byte is an
 /// `ASTRING-CHAR`, as a quoted string when it is printable, else as a

@@ -19,6 +19,15 @@ pub(crate) fn check_class(
     }
 }
 
+/// Fails on the first NUL in `s`: no IMAP string but `literal8` may hold
+/// one (RFC 3501 section 4.3, RFC 3516).
+pub(crate) fn refuse_nul(what: &'static str, s: &[u8]) -> Result<(), ValidationError> {
+    match s.iter().position(|b| *b == 0) {
+        Some(index) => Err(ValidationError::byte(what, 0, index)),
+        None => Ok(()),
+    }
+}
+
 /// `CTL = %x00-1F / %x7F` (RFC 5234).
 pub(crate) fn is_ctl(b: u8) -> bool {
     b < 0x20 || b == 0x7f

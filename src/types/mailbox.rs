@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
+use super::chars::refuse_nul;
 use super::{ValidationError, utf7};
 use crate::wire::encode::{Encode, Encoder};
 
@@ -46,9 +47,7 @@ impl<'a> Mailbox<'a> {
     /// The mailbox `name`, encoded in modified UTF-7; fails when it holds
     /// NUL, which no IMAP string can carry (RFC 3501 section 4.3).
     pub fn new(name: &str) -> Result<Mailbox<'static>, ValidationError> {
-        if let Some(index) = name.bytes().position(|b| b == 0) {
-            return Err(ValidationError::byte("mailbox", 0, index));
-        }
+        refuse_nul("mailbox", name.as_bytes())?;
         if name.eq_ignore_ascii_case("INBOX") {
             return Ok(Mailbox::inbox());
         }

@@ -44,7 +44,7 @@ mod roundtrip;
 
 use std::fmt;
 
-use crate::types::chars::{check_class, is_astring_char, is_atom_char};
+use crate::types::chars::{check_class, is_astring_char, is_atom_char, refuse_nul};
 use crate::types::{Capability, Mailbox, SequenceSet, ValidationError};
 
 /// Longest string sent inline (atom or quoted); longer ones go as literals.
@@ -257,7 +257,7 @@ impl Encoder {
     /// `s` as a literal whatever its content (for passwords, message
     /// bodies), in the mode the options allow. Fails on NUL.
     pub fn literal(&mut self, s: &[u8]) -> Result<&mut Self, ValidationError> {
-        check_nul("literal", s)?;
+        refuse_nul("literal", s)?;
         let mode = self.options.mode_for(s.len());
         Ok(self.push_literal(s, mode, false))
     }
@@ -288,7 +288,7 @@ impl Encoder {
             return Err(ValidationError::other("literal8", "the server does not advertise BINARY"));
         }
         if !binary {
-            check_nul("literal", s)?;
+            refuse_nul("literal", s)?;
         }
         Ok(self.push_literal(s, mode, binary))
     }
@@ -349,7 +349,7 @@ impl Encoder {
     /// The form `s` takes: NUL refused; empty quoted; long, CR/LF and
     /// 8-bit (unless UTF-8 is allowed) as a literal.
     fn form(&self, what: &'static str, s: &[u8], atom_ok: bool) -> Result<Form, ValidationError> {
-        check_nul(what, s)?;
+        refuse_nul(what, s)?;
         Ok(match s {
             [] => Form::Quoted,
             _ if s.len() > MAX_INLINE => Form::Literal,
@@ -390,14 +390,6 @@ impl Encoder {
         self.fragments.push(Fragment::Line(std::mem::take(&mut self.line)));
         self.fragments.push(Fragment::Literal { data: s.to_vec(), mode, binary });
         self
-    }
-}
-
-/// Fails on the first NUL in `s`.
-fn check_nul(what: &'static str, s: &[u8]) -> Result<(), ValidationError> {
-    match s.iter().position(|b| *b == 0) {
-        Some(index) => Err(ValidationError::byte(what, 0, index)),
-        None => Ok(()),
     }
 }
 
