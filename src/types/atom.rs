@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::ValidationError;
-use super::chars::is_atom_char;
+use super::chars::{check_class, is_atom_char};
+use crate::wire::encode::{Encode, Encoder};
 
 /// An atom: one or more `ATOM-CHAR`s, sent as they are.
 ///
@@ -20,12 +21,7 @@ impl<'a> Atom<'a> {
     /// Checks that `value` is a non-empty run of `ATOM-CHAR`s.
     pub fn new(value: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
         let value = value.into();
-        if value.is_empty() {
-            return Err(ValidationError::empty("atom"));
-        }
-        if let Some(index) = value.bytes().position(|b| !is_atom_char(b)) {
-            return Err(ValidationError::byte("atom", value.as_bytes()[index], index));
-        }
+        check_class("atom", value.as_bytes(), is_atom_char)?;
         Ok(Atom(value))
     }
 
@@ -55,5 +51,29 @@ impl fmt::Debug for Atom<'_> {
 impl fmt::Display for Atom<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl<'a> TryFrom<&'a str> for Atom<'a> {
+    type Error = ValidationError;
+
+    fn try_from(s: &'a str) -> Result<Self, ValidationError> {
+        Atom::new(s)
+    }
+}
+
+impl std::str::FromStr for Atom<'static> {
+    type Err = ValidationError;
+
+    fn from_str(s: &str) -> Result<Self, ValidationError> {
+        Atom::new(s.to_owned())
+    }
+}
+
+/// `atom`, as it is; fails for an atom the server sent that bends the
+/// grammar.
+impl Encode for Atom<'_> {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        enc.atom(&self.0).map(drop)
     }
 }

@@ -1,6 +1,33 @@
 //! Byte classes of RFC 3501 section 9 and RFC 9051 section 9, shared by the
 //! parser and the encoder so that both agree on what an atom is.
 
+use super::ValidationError;
+
+/// Fails when `s` is empty or holds a byte outside `class`, naming `what`
+/// and the first offending byte.
+pub(crate) fn check_class(
+    what: &'static str,
+    s: &[u8],
+    class: fn(u8) -> bool,
+) -> Result<(), ValidationError> {
+    if s.is_empty() {
+        return Err(ValidationError::empty(what));
+    }
+    match s.iter().position(|b| !class(*b)) {
+        Some(index) => Err(ValidationError::byte(what, s[index], index)),
+        None => Ok(()),
+    }
+}
+
+/// Fails on the first NUL in `s`: no IMAP string but `literal8` may hold
+/// one (RFC 3501 section 4.3, RFC 3516).
+pub(crate) fn refuse_nul(what: &'static str, s: &[u8]) -> Result<(), ValidationError> {
+    match s.iter().position(|b| *b == 0) {
+        Some(index) => Err(ValidationError::byte(what, 0, index)),
+        None => Ok(()),
+    }
+}
+
 /// `CTL = %x00-1F / %x7F` (RFC 5234).
 pub(crate) fn is_ctl(b: u8) -> bool {
     b < 0x20 || b == 0x7f

@@ -4,7 +4,16 @@ use std::fmt;
 
 /// A value that cannot be sent: it names what was being built and the
 /// first offending byte, e.g. "invalid byte 0x0a at index 3 in atom".
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// ```
+/// use typed_imap::types::Atom;
+///
+/// let e = Atom::new("two words").unwrap_err();
+/// assert_eq!(e.to_string(), "invalid byte 0x20 at index 3 in atom");
+/// assert_eq!(e.offending_byte(), Some((b' ', 3)));
+/// assert_eq!(format!("{e:?}"), "ValidationError(\"invalid byte 0x20 at index 3 in atom\")");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct ValidationError {
     what: &'static str,
     kind: Kind,
@@ -33,6 +42,12 @@ impl ValidationError {
         ValidationError { what, kind: Kind::Other(reason) }
     }
 
+    /// The same error, said of `what` (a flag keyword rather than the atom
+    /// it is made of).
+    pub(crate) fn within(self, what: &'static str) -> Self {
+        ValidationError { what, ..self }
+    }
+
     /// The kind of value that was refused ("atom", "tag", "mailbox", ...).
     pub fn what(&self) -> &'static str {
         self.what
@@ -56,6 +71,12 @@ impl fmt::Display for ValidationError {
             }
             Kind::Other(reason) => write!(f, "invalid {}: {reason}", self.what),
         }
+    }
+}
+
+impl fmt::Debug for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ValidationError(\"{self}\")")
     }
 }
 

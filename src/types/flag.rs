@@ -1,10 +1,30 @@
 //! `flag` and `flag-perm` (RFC 3501 section 9, RFC 9051 section 9).
+//!
+//! ```text
+//! flag           = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" /
+//!                  flag-keyword / flag-extension
+//! flag-keyword   = "$MDNSent" / "$Forwarded" / "$Junk" / "$NotJunk" / "$Phishing" / atom
+//! flag-extension = "\" atom
+//! flag-perm      = flag / "\*"
+//! ```
 
+use std::borrow::Cow;
 use std::fmt;
+use std::str::FromStr;
 
-use super::Atom;
+use super::{Atom, ValidationError};
+use crate::wire::encode::{Encode, Encoder};
 
-/// A message flag: a system flag, a keyword, or an extension flag.
+/// A message flag: a system flag, a keyword, or an extension flag
+/// (RFC 3501 section 2.3.2).
+///
+/// ```
+/// use typed_imap::types::Flag;
+///
+/// assert_eq!("\\seen".parse::<Flag>().unwrap(), Flag::Seen);
+/// assert_eq!(Flag::keyword("$Forwarded").unwrap().to_string(), "$Forwarded");
+/// assert!(Flag::keyword("two words").is_err());
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Flag<'a> {
@@ -28,7 +48,30 @@ pub enum Flag<'a> {
     Extension(Atom<'a>),
 }
 
+/// The system flags by name, without the backslash.
+const SYSTEM: [(&str, Flag<'static>); 6] = [
+    ("Answered", Flag::Answered),
+    ("Flagged", Flag::Flagged),
+    ("Deleted", Flag::Deleted),
+    ("Seen", Flag::Seen),
+    ("Draft", Flag::Draft),
+    ("Recent", Flag::Recent),
+];
+
 impl<'a> Flag<'a> {
+    /// The keyword `name` (`$Forwarded`, `Junk`); fails unless it is an atom.
+    pub fn keyword(name: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
+        Atom::new(name).map(Flag::Keyword).map_err(|e| e.within("flag keyword"))
+    }
+
+    /// The flag `\name`: a system flag when `name` is one (any case), else
+    /// an extension flag; fails unless `name` is an atom.
+    pub fn system(name: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
+        let atom = Atom::new(name).map_err(|e| e.within("flag"))?;
+        let known = SYSTEM.iter().find(|(n, _)| n.eq_ignore_ascii_case(atom.as_str()));
+        Ok(known.map_or(Flag::Extension(atom), |(_, f)| f.clone()))
+    }
+
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> Flag<'static> {
         match self {
@@ -41,6 +84,19 @@ impl<'a> Flag<'a> {
             Flag::Wildcard => Flag::Wildcard,
             Flag::Keyword(a) => Flag::Keyword(a.into_owned()),
             Flag::Extension(a) => Flag::Extension(a.into_owned()),
+        }
+    }
+}
+
+impl FromStr for Flag<'static> {
+    type Err = ValidationError;
+
+    /// Reads `\Seen`, `\*`, `\Custom` or a keyword such as `$Forwarded`.
+    fn from_str(s: &str) -> Result<Self, ValidationError> {
+        match s.strip_prefix('\\') {
+            Some("*") => Ok(Flag::Wildcard),
+            Some(name) => Flag::system(name.to_owned()),
+            None => Flag::keyword(s.to_owned()),
         }
     }
 }
@@ -64,5 +120,20 @@ impl fmt::Display for Flag<'_> {
 impl fmt::Debug for Flag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Flag({self})")
+    }
+}
+
+/// `flag`, as [`Display`](fmt::Display) writes it; fails for a keyword or
+/// extension the server sent that is not an atom (`\[test]`).
+impl Encode for Flag<'_> {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        match self {
+            Flag::Keyword(a) => a.encode(enc),
+            Flag::Extension(a) => {
+                enc.raw(b"\\")?;
+                a.encode(enc)
+            }
+            other => enc.raw(other.to_string().as_bytes()).map(drop),
+        }
     }
 }

@@ -10,6 +10,7 @@
 //! response data (status responses, FETCH items, ENVELOPE, BODYSTRUCTURE,
 //! ...) follows, mirroring `wire::parse` file for file.
 
+mod astring;
 mod atom;
 mod byte_str;
 mod capability;
@@ -17,22 +18,31 @@ pub(crate) mod chars;
 mod datetime;
 mod error;
 mod fetch;
+mod fetch_attr;
 mod flag;
 mod mailbox;
 mod response;
+mod search_key;
 mod section;
 mod sequence;
+mod status_attr;
 mod tag;
+mod utf7;
 
+pub use astring::{AString, Literal, NString};
 pub use atom::Atom;
 pub use byte_str::ByteStr;
 pub use capability::Capability;
 pub use datetime::InternalDate;
+pub(crate) use datetime::date_text;
 pub use error::ValidationError;
 pub use fetch::FetchItem;
+pub use fetch_attr::{FetchAttr, FetchItems, Partial};
 pub use flag::Flag;
 pub use mailbox::Mailbox;
 pub use response::*;
+pub use search_key::{EntryType, SearchKey};
 pub use section::{Section, SectionText};
 pub use sequence::{SeqNumber, SeqRange, SequenceSet};
+pub use status_attr::StatusAttr;
 pub use tag::Tag;

@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::ValidationError;
-use super::chars::is_tag_char;
+use super::chars::{check_class, is_tag_char};
+use crate::wire::encode::{Encode, Encoder};
 
 /// A command tag, such as `A001`.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -14,12 +15,7 @@ impl<'a> Tag<'a> {
     /// Checks that `value` is a non-empty run of tag characters.
     pub fn new(value: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
         let value = value.into();
-        if value.is_empty() {
-            return Err(ValidationError::empty("tag"));
-        }
-        if let Some(index) = value.bytes().position(|b| !is_tag_char(b)) {
-            return Err(ValidationError::byte("tag", value.as_bytes()[index], index));
-        }
+        check_class("tag", value.as_bytes(), is_tag_char)?;
         Ok(Tag(value))
     }
 
@@ -48,5 +44,13 @@ impl fmt::Debug for Tag<'_> {
 impl fmt::Display for Tag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// `tag`, as it is.
+impl Encode for Tag<'_> {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        check_class("tag", self.0.as_bytes(), is_tag_char)?;
+        enc.raw(self.0.as_bytes()).map(drop)
     }
 }

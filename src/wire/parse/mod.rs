@@ -12,6 +12,7 @@
 //! overflow.
 
 pub(crate) mod core;
+pub(crate) mod datetime;
 pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod response;
