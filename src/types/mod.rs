@@ -10,29 +10,53 @@
 //! response data (status responses, FETCH items, ENVELOPE, BODYSTRUCTURE,
 //! ...) follows, mirroring `wire::parse` file for file.
 
+mod acl;
+mod annotation;
 mod atom;
 mod byte_str;
 mod capability;
 pub(crate) mod chars;
+mod code;
 mod datetime;
 mod error;
+mod ext_value;
 mod fetch;
 mod flag;
+mod id;
+mod list;
 mod mailbox;
+mod metadata;
+mod namespace;
+mod quota;
 mod response;
+mod search_data;
 mod section;
 mod sequence;
+mod status_data;
 mod tag;
+mod thread;
 
+pub use acl::{Acl, AclEntry, ListRights, MyRights};
+pub use annotation::{Annotation, AnnotationEntry};
 pub use atom::Atom;
 pub use byte_str::ByteStr;
 pub use capability::Capability;
+pub use code::{Code, MetadataCode};
 pub use datetime::InternalDate;
 pub use error::ValidationError;
+pub use ext_value::ExtValue;
 pub use fetch::FetchItem;
 pub use flag::Flag;
+pub use id::IdParam;
+pub use list::{ListData, ListExtItem, MailboxAttr};
 pub use mailbox::Mailbox;
+pub use metadata::{Metadata, MetadataEntries};
+pub use namespace::{Namespace, Namespaces};
+pub use quota::{Quota, QuotaResource, QuotaRoot};
 pub use response::*;
+pub use search_data::{Esearch, EsearchItem, SearchResult};
 pub use section::{Section, SectionText};
 pub use sequence::{SeqNumber, SeqRange, SequenceSet};
+pub use status_data::{StatusData, StatusItem};
 pub use tag::Tag;
+pub use thread::Thread;

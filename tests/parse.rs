@@ -1,0 +1,645 @@
+//! The response grammar (RFC 3501 / RFC 9051 section 9 and the extension
+//! RFCs) on realistic server lines, Dovecot and Cyrus style. Tests named
+//! `cNN_...` cover item NN of conformance section F.
+
+use std::borrow::Cow;
+use std::num::NonZeroU32;
+
+use typed_imap::types::*;
+use typed_imap::wire::{ParseError, parse_response};
+
+/// Parses one whole response and checks it used every byte.
+fn parse(bytes: &[u8]) -> Response<'_> {
+    let (r, used) = parse_response(bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(used, bytes.len(), "response did not use all bytes");
+    r
+}
+
+fn data(bytes: &[u8]) -> Data<'_> {
+    match parse(bytes) {
+        Response::Data(d) => d,
+        other => panic!("not data: {other:?}"),
+    }
+}
+
+fn status(bytes: &[u8]) -> Status<'_> {
+    match parse(bytes) {
+        Response::Status(s) => s,
+        other => panic!("not a status: {other:?}"),
+    }
+}
+
+fn code(bytes: &[u8]) -> Code<'_> {
+    status(bytes).code.expect("a code")
+}
+
+fn set(ranges: &[(u32, u32)]) -> SequenceSet {
+    let n = |v| SeqNumber::Value(NonZeroU32::new(v).unwrap());
+    SequenceSet::from_ranges(
+        ranges.iter().map(|&(a, b)| if a == b { SeqRange::single(n(a)) } else { SeqRange::new(n(a), n(b)) }),
+    )
+    .unwrap()
+}
+
+fn bs(s: &str) -> ByteStr<'_> {
+    ByteStr::from(s)
+}
+
+// ---- greeting and status responses ----
+
+#[test]
+fn greeting_ok_with_capability_code() {
+    let s = status(b"* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN] Dovecot ready.\r\n");
+    assert_eq!(s.tag, None);
+    assert_eq!(s.kind, StatusKind::Ok);
+    let Some(Code::Capability(caps)) = s.code else { panic!("{:?}", s.code) };
+    assert_eq!(caps.len(), 8);
+    assert!(caps[0].is("IMAP4REV1"));
+    assert!(caps[7].is("auth=plain"));
+    assert_eq!(s.text, bs("Dovecot ready."));
+}
+
+#[test]
+fn greeting_preauth_and_bye() {
+    let s = status(b"* PREAUTH IMAP4rev1 logged in\r\n");
+    assert_eq!((s.kind, s.text), (StatusKind::PreAuth, bs("IMAP4rev1 logged in")));
+    let s = status(b"* BYE Autologout; idle for too long\r\n");
+    assert_eq!((s.kind, s.text), (StatusKind::Bye, bs("Autologout; idle for too long")));
+}
+
+#[test]
+fn tagged_ok_no_bad() {
+    let s = status(b"A0001 OK [READ-WRITE] SELECT completed\r\n");
+    assert_eq!(s.tag.as_ref().map(Tag::as_str), Some("A0001"));
+    assert_eq!((s.kind, s.code, s.text), (StatusKind::Ok, Some(Code::ReadWrite), bs("SELECT completed")));
+    let s = status(b"a2 NO [TRYCREATE] no such mailbox\r\n");
+    assert_eq!((s.kind, s.code), (StatusKind::No, Some(Code::TryCreate)));
+    let s = status(b"a3 BAD Syntax error\r\n");
+    assert_eq!((s.kind, s.code, s.text), (StatusKind::Bad, None, bs("Syntax error")));
+}
+
+#[test]
+fn c65_codes_in_untagged_and_tagged_responses() {
+    assert_eq!(code(b"* OK [UIDVALIDITY 3857529045] UIDs valid\r\n"), Code::UidValidity(3857529045));
+    assert_eq!(code(b"* OK [UIDNEXT 4392] Predicted next UID\r\n"), Code::UidNext(4392));
+    assert_eq!(code(b"* OK [UNSEEN 12] Message 12 is first unseen\r\n"), Code::Unseen(12));
+    assert_eq!(code(b"A1 OK [READ-ONLY] EXAMINE completed\r\n"), Code::ReadOnly);
+    assert_eq!(code(b"* OK [ALERT] System shutdown in 10 minutes\r\n"), Code::Alert);
+    assert_eq!(code(b"A2 NO [NONEXISTENT] Unknown Mailbox\r\n"), Code::NonExistent);
+    assert_eq!(code(b"* OK [HIGHESTMODSEQ 715194045007] Highest\r\n"), Code::HighestModSeq(715194045007));
+    assert_eq!(
+        code(b"A3 OK [APPENDUID 38505 3955] APPEND completed\r\n"),
+        Code::AppendUid { uid_validity: 38505, uids: set(&[(3955, 3955)]) }
+    );
+    assert_eq!(
+        code(b"A4 OK [COPYUID 38505 304,319:320 3956:3958] Done\r\n"),
+        Code::CopyUid {
+            uid_validity: 38505,
+            source: set(&[(304, 304), (319, 320)]),
+            destination: set(&[(3956, 3958)])
+        }
+    );
+}
+
+#[test]
+fn c65_unknown_code_kept_raw() {
+    assert_eq!(
+        code(b"* OK [XYZZY 1 2 (3)] odd\r\n"),
+        Code::Other { name: bs("XYZZY"), data: Some(bs("1 2 (3)")) }
+    );
+    assert_eq!(
+        code(b"* NO [X-GM-THROTTLED] slow down\r\n"),
+        Code::Other { name: bs("X-GM-THROTTLED"), data: None }
+    );
+}
+
+#[test]
+fn c64_permanentflags_with_wildcard() {
+    let c = code(b"* OK [PERMANENTFLAGS (\\Deleted \\*)] Limited\r\n");
+    assert_eq!(c, Code::PermanentFlags(vec![Flag::Deleted, Flag::Wildcard]));
+    assert_eq!(
+        code(b"* OK [PERMANENTFLAGS ()] No permanent flags permitted\r\n"),
+        Code::PermanentFlags(vec![])
+    );
+}
+
+#[test]
+fn c66_uidvalidity_code_text_after_bracket() {
+    let s = status(b"* OK [UIDVALIDITY 123] Ready [sic]\r\n");
+    assert_eq!(s.code, Some(Code::UidValidity(123)));
+    assert_eq!(s.text, bs("Ready [sic]"));
+}
+
+#[test]
+fn codes_without_arguments() {
+    let cases: [(&str, Code<'static>); 30] = [
+        ("PARSE", Code::Parse),
+        ("TRYCREATE", Code::TryCreate),
+        ("UIDNOTSTICKY", Code::UidNotSticky),
+        ("NOMODSEQ", Code::NoModSeq),
+        ("CLOSED", Code::Closed),
+        ("UNAVAILABLE", Code::Unavailable),
+        ("AUTHENTICATIONFAILED", Code::AuthenticationFailed),
+        ("AUTHORIZATIONFAILED", Code::AuthorizationFailed),
+        ("EXPIRED", Code::Expired),
+        ("PRIVACYREQUIRED", Code::PrivacyRequired),
+        ("CONTACTADMIN", Code::ContactAdmin),
+        ("NOPERM", Code::NoPerm),
+        ("INUSE", Code::InUse),
+        ("EXPUNGEISSUED", Code::ExpungeIssued),
+        ("CORRUPTION", Code::Corruption),
+        ("SERVERBUG", Code::ServerBug),
+        ("CLIENTBUG", Code::ClientBug),
+        ("CANNOT", Code::Cannot),
+        ("LIMIT", Code::Limit),
+        ("OVERQUOTA", Code::OverQuota),
+        ("ALREADYEXISTS", Code::AlreadyExists),
+        ("NONEXISTENT", Code::NonExistent),
+        ("NOTSAVED", Code::NotSaved),
+        ("HASCHILDREN", Code::HasChildren),
+        ("UNKNOWN-CTE", Code::UnknownCte),
+        ("COMPRESSIONACTIVE", Code::CompressionActive),
+        ("USEATTR", Code::UseAttr),
+        ("TOOBIG", Code::TooBig),
+        ("READ-WRITE", Code::ReadWrite),
+        ("ALERT", Code::Alert),
+    ];
+    for (name, expected) in cases {
+        let line = format!("t1 NO [{name}] text\r\n");
+        let s = status(line.as_bytes()).into_owned();
+        assert_eq!(s.code, Some(expected), "{name}");
+        assert_eq!(s.text, bs("text"));
+    }
+}
+
+#[test]
+fn codes_with_arguments() {
+    assert_eq!(
+        code(b"t1 NO [BADCHARSET (UTF-8 \"US-ASCII\")] bad\r\n"),
+        Code::BadCharset(vec![bs("UTF-8"), bs("US-ASCII")])
+    );
+    assert_eq!(code(b"t1 NO [BADCHARSET] bad\r\n"), Code::BadCharset(vec![]));
+    assert_eq!(
+        code(b"t1 OK [MODIFIED 7,9] Conditional STORE failed\r\n"),
+        Code::Modified(set(&[(7, 7), (9, 9)]))
+    );
+    assert_eq!(
+        code(b"t1 OK [METADATA LONGENTRIES 2199] done\r\n"),
+        Code::Metadata(MetadataCode::LongEntries(2199))
+    );
+    assert_eq!(
+        code(b"t1 NO [METADATA MAXSIZE 1024] too big\r\n"),
+        Code::Metadata(MetadataCode::MaxSize(1024))
+    );
+    assert_eq!(code(b"t1 NO [METADATA TOOMANY] many\r\n"), Code::Metadata(MetadataCode::TooMany));
+    assert_eq!(code(b"t1 NO [METADATA NOPRIVATE] no\r\n"), Code::Metadata(MetadataCode::NoPrivate));
+    assert_eq!(
+        code(b"t1 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/] Remote\r\n"),
+        Code::Referral(bs("IMAP://user;AUTH=*@SERVER2/"))
+    );
+    assert_eq!(
+        code(b"t1 OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Created\r\n"),
+        Code::MailboxId(bs("F2212ea87-6097-4256-9d51-71338625"))
+    );
+}
+
+#[test]
+fn malformed_known_code_falls_back_to_other() {
+    let s = status(b"* OK [UIDVALIDITY abc] weird\r\n");
+    assert_eq!(s.code, Some(Code::Other { name: bs("UIDVALIDITY"), data: Some(bs("abc")) }));
+    assert_eq!(s.text, bs("weird"));
+    assert_eq!(
+        code(b"t1 OK [APPENDUID 1] short\r\n"),
+        Code::Other { name: bs("APPENDUID"), data: Some(bs("1")) }
+    );
+}
+
+#[test]
+fn bracket_without_code_is_text() {
+    let s = status(b"* OK [not closed\r\n");
+    assert_eq!((s.code, s.text), (None, bs("[not closed")));
+}
+
+// ---- continuation requests ----
+
+#[test]
+fn continuation_forms() {
+    let text = |b: &'static [u8]| match parse(b) {
+        Response::Continue(c) => c,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(text(b"+ Ready for literal data\r\n").text, bs("Ready for literal data"));
+    assert_eq!(text(b"+\r\n").text, bs(""));
+    assert_eq!(text(b"+ \r\n").text, bs(""));
+    assert_eq!(text(b"+ PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ=\r\n").code, None);
+    let c = text(b"+ [ALERT] go on\r\n");
+    assert_eq!((c.code, c.text), (Some(Code::Alert), bs("go on")));
+}
+
+// ---- untagged data ----
+
+#[test]
+fn c63_numeric_responses() {
+    assert_eq!(data(b"* 3 EXISTS\r\n"), Data::Exists(3));
+    assert_eq!(data(b"* 0 RECENT\r\n"), Data::Recent(0));
+    assert_eq!(data(b"* 3 EXPUNGE\r\n"), Data::Expunge(3));
+}
+
+#[test]
+fn c64_flags() {
+    assert_eq!(data(b"* FLAGS (\\Seen \\Deleted)\r\n"), Data::Flags(vec![Flag::Seen, Flag::Deleted]));
+}
+
+#[test]
+fn capability_and_enabled() {
+    let Data::Capability(caps) = data(b"* CAPABILITY IMAP4rev1 STARTTLS AUTH=GSSAPI LOGINDISABLED\r\n")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        caps.iter().map(Capability::as_str).collect::<Vec<_>>(),
+        ["IMAP4rev1", "STARTTLS", "AUTH=GSSAPI", "LOGINDISABLED"]
+    );
+    let Data::Enabled(caps) = data(b"* ENABLED CONDSTORE QRESYNC\r\n") else { panic!() };
+    assert_eq!(caps.len(), 2);
+    assert!(caps[1].is("qresync"));
+    assert_eq!(data(b"* ENABLED\r\n"), Data::Enabled(vec![]));
+}
+
+fn list(bytes: &[u8]) -> ListData<'_> {
+    match data(bytes) {
+        Data::List(l) | Data::Lsub(l) => l,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn list_dovecot_utf7_name() {
+    let l = list(b"* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\n");
+    assert_eq!(l.attributes, [MailboxAttr::HasNoChildren]);
+    assert_eq!(l.delimiter, Some('/'));
+    assert_eq!(l.mailbox.wire(), b"Entw&APw-rfe");
+    assert!(l.extended.is_empty());
+}
+
+#[test]
+fn list_cyrus_atom_name_and_special_use() {
+    let l = list(b"* LIST (\\HasNoChildren) \".\" INBOX.Drafts\r\n");
+    assert_eq!((l.delimiter, l.mailbox.wire()), (Some('.'), &b"INBOX.Drafts"[..]));
+    let l = list(b"* LIST (\\Sent \\HasNoChildren \\Noselect \\NonExistent \\Subscribed \\Remote \\Junk \\XCustom) \"/\" Sent\r\n");
+    assert_eq!(
+        l.attributes,
+        [
+            MailboxAttr::Sent,
+            MailboxAttr::HasNoChildren,
+            MailboxAttr::NoSelect,
+            MailboxAttr::NonExistent,
+            MailboxAttr::Subscribed,
+            MailboxAttr::Remote,
+            MailboxAttr::Junk,
+            MailboxAttr::Other(Atom::new("XCustom").unwrap()),
+        ]
+    );
+}
+
+#[test]
+fn list_nil_delimiter_and_lsub() {
+    let l = list(b"* LIST (\\Noselect) NIL \"\"\r\n");
+    assert_eq!((l.delimiter, l.mailbox.wire()), (None, &b""[..]));
+    assert!(
+        matches!(data(b"* LSUB () \".\" directoryA\r\n"), Data::Lsub(l) if l.mailbox.wire() == b"directoryA")
+    );
+}
+
+#[test]
+fn c70_list_literal_name() {
+    let l = list(b"* LIST () \"/\" {4}\r\nx\"yz\r\n");
+    assert_eq!(l.mailbox.wire(), b"x\"yz");
+}
+
+#[test]
+fn list_extended_childinfo_oldname_and_unknown() {
+    let l = list(b"* LIST (\\NonExistent) \"/\" Foo (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n");
+    assert_eq!(l.extended, [ListExtItem::ChildInfo(vec![bs("SUBSCRIBED")])]);
+    let l = list(b"* LIST () \"/\" NewName (\"OLDNAME\" (\"OldName\"))\r\n");
+    assert!(matches!(&l.extended[..], [ListExtItem::OldName(m)] if m.wire() == b"OldName"));
+    let l = list(b"* LIST () \"/\" X (\"X-ITEM\" (1 (\"a\" b) NIL) \"MYID\" 3:*)\r\n");
+    assert_eq!(
+        l.extended,
+        [
+            ListExtItem::Other {
+                tag: bs("X-ITEM"),
+                value: ExtValue::List(vec![
+                    ExtValue::Atom(bs("1")),
+                    ExtValue::List(vec![ExtValue::String(bs("a")), ExtValue::Atom(bs("b"))]),
+                    ExtValue::Nil,
+                ])
+            },
+            ListExtItem::Other { tag: bs("MYID"), value: ExtValue::Atom(bs("3:*")) },
+        ]
+    );
+}
+
+#[test]
+fn status_every_attribute() {
+    let Data::Status(s) = data(
+        b"* STATUS \"INBOX\" (MESSAGES 231 UIDNEXT 44292 UIDVALIDITY 1 UNSEEN 3 RECENT 0 DELETED 2 SIZE 8589934592 \
+HIGHESTMODSEQ 90060115205545359 MAILBOXID (F2212ea87) APPENDLIMIT NIL DELETED-STORAGE 17 X-FOO 5)\r\n",
+    ) else {
+        panic!()
+    };
+    assert_eq!(s.mailbox.wire(), b"INBOX");
+    assert_eq!(
+        s.items,
+        [
+            StatusItem::Messages(231),
+            StatusItem::UidNext(44292),
+            StatusItem::UidValidity(1),
+            StatusItem::Unseen(3),
+            StatusItem::Recent(0),
+            StatusItem::Deleted(2),
+            StatusItem::Size(8589934592),
+            StatusItem::HighestModSeq(90060115205545359),
+            StatusItem::MailboxId(bs("F2212ea87")),
+            StatusItem::AppendLimit(None),
+            StatusItem::DeletedStorage(17),
+            StatusItem::Other { name: bs("X-FOO"), value: ExtValue::Atom(bs("5")) },
+        ]
+    );
+    let Data::Status(s) = data(b"* STATUS blurdybloop (MESSAGES 17 UNSEEN 3 APPENDLIMIT 1024)\r\n") else {
+        panic!()
+    };
+    assert_eq!(s.items[2], StatusItem::AppendLimit(Some(1024)));
+}
+
+#[test]
+fn c80_c81_search_and_sort() {
+    assert_eq!(
+        data(b"* SEARCH 2 84 882\r\n"),
+        Data::Search(SearchResult { numbers: vec![2, 84, 882], modseq: None })
+    );
+    assert_eq!(data(b"* SEARCH\r\n"), Data::Search(SearchResult::default()));
+    assert_eq!(
+        data(b"* SEARCH 2 5 6 (MODSEQ 917162500)\r\n"),
+        Data::Search(SearchResult { numbers: vec![2, 5, 6], modseq: Some(917162500) })
+    );
+    assert_eq!(data(b"* SORT 5 3 4\r\n"), Data::Sort(SearchResult { numbers: vec![5, 3, 4], modseq: None }));
+    assert_eq!(
+        data(b"* SORT 5 (MODSEQ 7)\r\n"),
+        Data::Sort(SearchResult { numbers: vec![5], modseq: Some(7) })
+    );
+}
+
+#[test]
+fn esearch_items() {
+    let Data::Esearch(e) =
+        data(b"* ESEARCH (TAG \"A285\") UID MIN 7 MAX 3800 COUNT 15 ALL 7,9:11 MODSEQ 4\r\n")
+    else {
+        panic!()
+    };
+    assert_eq!((e.tag, e.uid), (Some(bs("A285")), true));
+    assert_eq!(
+        e.items,
+        [
+            EsearchItem::Min(7),
+            EsearchItem::Max(3800),
+            EsearchItem::Count(15),
+            EsearchItem::All(set(&[(7, 7), (9, 11)])),
+            EsearchItem::ModSeq(4)
+        ]
+    );
+    let Data::Esearch(e) = data(b"* ESEARCH (TAG \"A1\")\r\n") else { panic!() };
+    assert_eq!((e.uid, e.items.len()), (false, 0));
+    let Data::Esearch(e) = data(b"* ESEARCH\r\n") else { panic!() };
+    assert_eq!(e.tag, None);
+}
+
+#[test]
+fn esearch_partial_multisearch_and_unknown() {
+    let Data::Esearch(e) = data(
+        b"* ESEARCH (TAG \"a\") UID PARTIAL (-1:-100 200:250,252:300) PARTIAL (1:5 NIL) X-NEW (1 2)\r\n",
+    ) else {
+        panic!()
+    };
+    assert_eq!(
+        e.items[0],
+        EsearchItem::Partial { first: -1, last: -100, set: Some(set(&[(200, 250), (252, 300)])) }
+    );
+    assert_eq!(e.items[1], EsearchItem::Partial { first: 1, last: 5, set: None });
+    assert_eq!(
+        e.items[2],
+        EsearchItem::Other {
+            name: bs("X-NEW"),
+            value: ExtValue::List(vec![ExtValue::Atom(bs("1")), ExtValue::Atom(bs("2"))])
+        }
+    );
+    let Data::Esearch(e) =
+        data(b"* ESEARCH (TAG \"B1\" MAILBOX \"folder1\" UIDVALIDITY 1) UID ALL 3001:3004\r\n")
+    else {
+        panic!()
+    };
+    assert_eq!((e.mailbox.map(|m| m.wire().to_vec()), e.uid_validity), (Some(b"folder1".to_vec()), Some(1)));
+}
+
+fn t(messages: &[u32], children: Vec<Thread>) -> Thread {
+    Thread { messages: messages.to_vec(), children }
+}
+
+#[test]
+fn c81_thread_tree() {
+    let Data::Thread(threads) = data(b"* THREAD (2)(3 6 (4 23)(44 7 96))\r\n") else { panic!() };
+    assert_eq!(threads, [t(&[2], vec![]), t(&[3, 6], vec![t(&[4, 23], vec![]), t(&[44, 7, 96], vec![])])]);
+    let Data::Thread(threads) = data(b"* THREAD ((3)(5))\r\n") else { panic!() };
+    assert_eq!(threads, [t(&[], vec![t(&[3], vec![]), t(&[5], vec![])])]);
+    assert_eq!(data(b"* THREAD\r\n"), Data::Thread(vec![]));
+}
+
+#[test]
+fn thread_depth_is_bounded() {
+    let deep = format!("* THREAD {}1{}\r\n", "(".repeat(100), ")".repeat(100));
+    let Err(ParseError::Malformed(m)) = parse_response(deep.as_bytes()) else { panic!("deep THREAD parsed") };
+    assert_eq!(m.response_len(), deep.len());
+    let ok = format!("* THREAD {}1{}\r\n", "(".repeat(30), ")".repeat(30));
+    assert!(matches!(data(ok.as_bytes()), Data::Thread(t) if t.len() == 1));
+}
+
+#[test]
+fn vanished() {
+    assert_eq!(
+        data(b"* VANISHED (EARLIER) 41,43:116\r\n"),
+        Data::Vanished { earlier: true, uids: set(&[(41, 41), (43, 116)]) }
+    );
+    assert_eq!(data(b"* VANISHED 405\r\n"), Data::Vanished { earlier: false, uids: set(&[(405, 405)]) });
+}
+
+#[test]
+fn namespace_dovecot_and_extensions() {
+    let Data::Namespace(n) = data(b"* NAMESPACE ((\"\" \"/\")) ((\"~\" \"/\")) ((\"#shared/\" \"/\" \"X-PARAM\" (\"a\" \"b\"))(\"#public/\" NIL))\r\n") else { panic!() };
+    assert_eq!(
+        (n.personal.len(), n.personal[0].prefix.as_bytes(), n.personal[0].delimiter),
+        (1, &b""[..], Some('/'))
+    );
+    assert_eq!(n.other_users[0].prefix, bs("~"));
+    assert_eq!(n.shared[0].extensions, [(bs("X-PARAM"), vec![bs("a"), bs("b")])]);
+    assert_eq!((n.shared[1].prefix.as_bytes(), n.shared[1].delimiter), (&b"#public/"[..], None));
+    let Data::Namespace(n) = data(b"* NAMESPACE ((\"INBOX.\" \".\")) NIL NIL\r\n") else { panic!() };
+    assert_eq!(
+        (n.personal[0].prefix.as_bytes(), n.other_users.len(), n.shared.len()),
+        (&b"INBOX."[..], 0, 0)
+    );
+}
+
+#[test]
+fn acl_listrights_myrights() {
+    let Data::Acl(a) = data(b"* ACL INBOX Fred rwipslxetad \"anyone\" lr\r\n") else { panic!() };
+    assert_eq!(a.mailbox.wire(), b"INBOX");
+    assert_eq!(
+        a.entries,
+        [
+            AclEntry { identifier: bs("Fred"), rights: bs("rwipslxetad") },
+            AclEntry { identifier: bs("anyone"), rights: bs("lr") }
+        ]
+    );
+    let Data::ListRights(l) = data(b"* LISTRIGHTS ~/Mail/saved smith la r swicdkxte\r\n") else { panic!() };
+    assert_eq!(
+        (l.identifier, l.required, l.optional),
+        (bs("smith"), bs("la"), vec![bs("r"), bs("swicdkxte")])
+    );
+    let Data::MyRights(m) = data(b"* MYRIGHTS INBOX rwiptsldaex\r\n") else { panic!() };
+    assert_eq!((m.mailbox.wire(), m.rights), (&b"INBOX"[..], bs("rwiptsldaex")));
+}
+
+#[test]
+fn c81_quota_and_quotaroot() {
+    let Data::QuotaRoot(q) = data(b"* QUOTAROOT INBOX \"\"\r\n") else { panic!() };
+    assert_eq!((q.mailbox.wire(), q.roots), (&b"INBOX"[..], vec![bs("")]));
+    let Data::Quota(q) = data(b"* QUOTA \"\" (STORAGE 10 512)\r\n") else { panic!() };
+    assert_eq!(
+        (q.root, q.resources),
+        (bs(""), vec![QuotaResource { name: bs("STORAGE"), usage: 10, limit: 512 }])
+    );
+    let Data::Quota(q) = data(b"* QUOTA \"User quota\" (STORAGE 5368709120 10737418240 MESSAGE 3 100)\r\n")
+    else {
+        panic!()
+    };
+    assert_eq!((q.resources[0].usage, q.resources[1].name.as_bytes()), (5368709120, &b"MESSAGE"[..]));
+}
+
+#[test]
+fn metadata_values_with_literal_as_dovecot_sends() {
+    let line = b"* METADATA \"INBOX\" (/private/comment {12}\r\nhello\r\nthere /shared/x NIL)\r\n";
+    let Data::Metadata(m) = data(line) else { panic!() };
+    assert_eq!(m.mailbox.wire(), b"INBOX");
+    let MetadataEntries::Values(v) = &m.entries else { panic!() };
+    assert_eq!(v[0], (bs("/private/comment"), Some(bs("hello\r\nthere"))));
+    assert_eq!(v[1], (bs("/shared/x"), None));
+    // The literal is a slice of the input, not a copy.
+    let MetadataEntries::Values(v) = m.entries else { panic!() };
+    assert!(matches!(v[0].1.clone().unwrap().into_inner(), Cow::Borrowed(_)));
+}
+
+#[test]
+fn metadata_entry_list_and_server_entries() {
+    let Data::Metadata(m) = data(b"* METADATA INBOX /shared/comment /private/comment\r\n") else { panic!() };
+    assert_eq!(m.entries, MetadataEntries::Names(vec![bs("/shared/comment"), bs("/private/comment")]));
+    let Data::Metadata(m) = data(b"* METADATA \"\" (/shared/comment \"Shared comment\")\r\n") else {
+        panic!()
+    };
+    assert_eq!(m.mailbox.wire(), b"");
+}
+
+#[test]
+fn annotation_cyrus_style() {
+    let Data::Annotation(a) =
+        data(b"* ANNOTATION INBOX \"/comment\" (\"value.priv\" \"My comment\" \"value.shared\" NIL)\r\n")
+    else {
+        panic!()
+    };
+    assert_eq!(a.entries[0].entry, bs("/comment"));
+    assert_eq!(
+        a.entries[0].attributes,
+        [(bs("value.priv"), Some(bs("My comment"))), (bs("value.shared"), None)]
+    );
+    let Data::Annotation(a) = data(b"* ANNOTATION INBOX \"/comment\" \"/vendor/x\"\r\n") else { panic!() };
+    assert_eq!(a.entries.len(), 2);
+}
+
+#[test]
+fn id_response() {
+    let Data::Id(Some(p)) = data(b"* ID (\"name\" \"Dovecot\" \"version\" NIL)\r\n") else { panic!() };
+    assert_eq!(
+        p,
+        [
+            IdParam { key: bs("name"), value: Some(bs("Dovecot")) },
+            IdParam { key: bs("version"), value: None }
+        ]
+    );
+    assert_eq!(data(b"* ID NIL\r\n"), Data::Id(None));
+}
+
+#[test]
+fn c77_unknown_untagged_kept_raw() {
+    assert_eq!(
+        data(b"* XYZZY foo (bar) baz\r\n"),
+        Data::Other { number: None, name: bs("XYZZY"), rest: bs("foo (bar) baz") }
+    );
+    assert_eq!(data(b"* 5 XCOUNT 7\r\n"), Data::Other { number: Some(5), name: bs("XCOUNT"), rest: bs("7") });
+    assert_eq!(data(b"* NOOP\r\n"), Data::Other { number: None, name: bs("NOOP"), rest: bs("") });
+    let d = data(b"* XLIT {3}\r\nabc\r\n");
+    assert_eq!(d, Data::Other { number: None, name: bs("XLIT"), rest: bs("{3}\r\nabc") });
+}
+
+#[test]
+fn fetch_dispatch_kept() {
+    assert_eq!(data(b"* 12 FETCH (UID 7)\r\n"), Data::Fetch { seq: 12, items: vec![FetchItem::Uid(7)] });
+}
+
+// ---- errors and ownership ----
+
+#[test]
+fn malformed_response_is_skipped_and_next_parses() {
+    let first = b"* LIST (\\Noselect \"/\" foo\r\n";
+    let buf = [&first[..], b"* 3 EXISTS\r\n"].concat();
+    let Err(ParseError::Malformed(m)) = parse_response(&buf) else { panic!("malformed LIST parsed") };
+    assert_eq!(m.response_len(), first.len());
+    let (r, used) = parse_response(&buf[m.response_len()..]).unwrap();
+    assert_eq!((r, used), (Response::Data(Data::Exists(3)), 12));
+}
+
+#[test]
+fn malformed_known_responses_are_errors() {
+    for line in [
+        &b"* STATUS INBOX (MESSAGES x)\r\n"[..],
+        b"* QUOTA \"\" (STORAGE 1)\r\n",
+        b"* 3 FETCH\r\n",
+        b"a1 HELLO there\r\n",
+        b"* VANISHED\r\n",
+    ] {
+        let r = parse_response(line);
+        assert!(matches!(r, Err(ParseError::Malformed(ref m)) if m.response_len() == line.len()), "{r:?}");
+    }
+}
+
+#[test]
+fn into_owned_detaches_everything() {
+    let lines: [&[u8]; 12] = [
+        b"* OK [PERMANENTFLAGS (\\Seen $Junk \\*)] ok\r\n",
+        b"+ [ALERT] go\r\n",
+        b"* LIST (\\Marked \\XOther) \"/\" {3}\r\nabc (\"X\" (1))\r\n",
+        b"* STATUS x (MAILBOXID (ab) X-Y \"v\")\r\n",
+        b"* ESEARCH (TAG \"t\" MAILBOX \"m\" UIDVALIDITY 2) X-Z \"q\"\r\n",
+        b"* NAMESPACE ((\"\" \"/\" \"E\" (\"v\"))) NIL NIL\r\n",
+        b"* ACL INBOX a b\r\n",
+        b"* LISTRIGHTS INBOX a b c\r\n",
+        b"* METADATA INBOX (/a \"b\")\r\n",
+        b"* ANNOTATION INBOX \"/c\" (\"v\" \"w\")\r\n",
+        b"* ID (\"k\" \"v\")\r\n",
+        b"* 1 FETCH (FLAGS (\\Seen))\r\n",
+    ];
+    for line in lines {
+        let copy = line.to_vec();
+        let owned: Response<'static> = parse(&copy).into_owned();
+        drop(copy);
+        assert_eq!(owned, parse(line), "{}", line.escape_ascii());
+    }
+}
