@@ -643,3 +643,80 @@ fn into_owned_detaches_everything() {
         assert_eq!(owned, parse(line), "{}", line.escape_ascii());
     }
 }
+
+/// Every prefix and many one-byte mutations of realistic lines: the
+/// parser returns (Ok or Err), never panics, and a Malformed error always
+/// spans the framed response.
+#[test]
+fn mutated_lines_never_panic() {
+    let lines: [&[u8]; 10] = [
+        b"* OK [COPYUID 38505 304,319:320 3956:3958] Done\r\n",
+        b"* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\" (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n",
+        b"* STATUS \"INBOX\" (MESSAGES 231 SIZE 8 MAILBOXID (F2) APPENDLIMIT NIL)\r\n",
+        b"* ESEARCH (TAG \"a\") UID PARTIAL (-1:-100 200:250) ALL 1:3\r\n",
+        b"* THREAD (2)(3 6 (4 23)(44 7 96))\r\n",
+        b"* NAMESPACE ((\"\" \"/\" \"X\" (\"a\"))) NIL ((\"#s/\" NIL))\r\n",
+        b"* METADATA \"INBOX\" (/private/comment {3}\r\nabc /x NIL)\r\n",
+        b"* ID (\"name\" \"Dovecot\")\r\n",
+        b"+ [ALERT] go\r\n",
+        b"* OK [PERMANENTFLAGS Answered \\*)] x\r\n",
+    ];
+    for line in lines {
+        for end in 0..=line.len() {
+            let _ = parse_response(&line[..end]);
+        }
+        for i in 0..line.len() {
+            for b in [b'(', b')', b' ', b'[', b']', b'"', b'{', b'0', b'\\', 0xff] {
+                let mut m = line.to_vec();
+                m[i] = b;
+                if let Err(ParseError::Malformed(e)) = parse_response(&m) {
+                    assert!(e.response_len() <= m.len());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn c69_zero_length_literal_mailbox() {
+    let l = list(b"* LIST () \"/\" {0}\r\n\r\n");
+    assert_eq!(l.mailbox.wire(), b"");
+}
+
+/// The server lines of conformance vectors V1, V2, V6, V8, V10 and V14
+/// (imaplib's test suite) that are not FETCH data.
+#[test]
+fn imaplib_vectors_parse_typed() {
+    assert_eq!(status(b"* OK IMAP4rev1\r\n").text, bs("IMAP4rev1"));
+    assert!(matches!(data(b"* CAPABILITY IMAP4rev1\r\n"), Data::Capability(c) if c.len() == 1));
+    assert_eq!(status(b"A1 OK LOGIN completed\r\n").text, bs("LOGIN completed"));
+    assert_eq!(status(b"* BYE IMAP4ref1 Server logging out\r\n").kind, StatusKind::Bye);
+    assert_eq!(code(b"A2 OK [READ-WRITE] SELECT completed.\r\n"), Code::ReadWrite);
+    assert_eq!(
+        status(b"A3 OK Returned to authenticated state. (Success)\r\n").text,
+        bs("Returned to authenticated state. (Success)")
+    );
+    assert_eq!(status(b"A4 BAD No mailbox selected\r\n").kind, StatusKind::Bad);
+    assert_eq!(code(b"A5 NO [AUTHENTICATIONFAILED] invalid\r\n"), Code::AuthenticationFailed);
+    assert!(matches!(parse(b"+\r\n"), Response::Continue(c) if c.text.is_empty()));
+    assert!(matches!(data(b"* LSUB () \".\" directoryA\r\n"), Data::Lsub(l) if l.delimiter == Some('.')));
+    assert_eq!(status(b"A6 NO IDLE is not allowed at this time\r\n").kind, StatusKind::No);
+    assert_eq!(
+        data(b"* FLAGS (Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"),
+        Data::Flags(vec![
+            Flag::Keyword(Atom::new("Answered").unwrap()),
+            Flag::Flagged,
+            Flag::Deleted,
+            Flag::Seen,
+            Flag::Draft
+        ])
+    );
+    assert_eq!(
+        code(b"A7 OK [APPENDUID 38505 3955] APPEND completed\r\n"),
+        Code::AppendUid { uid_validity: 38505, uids: set(&[(3955, 3955)]) }
+    );
+    let Data::Status(s) = data(b"* STATUS INBOX (MESSAGES 17 UNSEEN 3)\r\n") else { panic!() };
+    assert_eq!(s.items, [StatusItem::Messages(17), StatusItem::Unseen(3)]);
+    assert_eq!(code(b"* OK [READ-ONLY] mailbox now read-only\r\n"), Code::ReadOnly);
+    assert_eq!(status(b"* OK hello {3}\r\n").text, bs("hello {3}"));
+}

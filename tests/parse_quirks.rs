@@ -56,8 +56,18 @@ fn c76_lowercase_keywords() {
     assert_eq!(data(b"* 4 expunge\r\n"), Data::Expunge(4));
     let s = status(b"a1 ok [read-write] done\r\n");
     assert_eq!(s.code, Some(Code::ReadWrite));
-    assert_eq!(list(b"* list (\\noselect \\hasnochildren) \"/\" foo\r\n").attributes, [MailboxAttr::NoSelect, MailboxAttr::HasNoChildren]);
-    assert_eq!(data(b"* vanished (earlier) 3\r\n"), Data::Vanished { earlier: true, uids: SequenceSet::from_ranges([SeqRange::single(SeqNumber::Value(3.try_into().unwrap()))]).unwrap() });
+    assert_eq!(
+        list(b"* list (\\noselect \\hasnochildren) \"/\" foo\r\n").attributes,
+        [MailboxAttr::NoSelect, MailboxAttr::HasNoChildren]
+    );
+    assert_eq!(
+        data(b"* vanished (earlier) 3\r\n"),
+        Data::Vanished {
+            earlier: true,
+            uids: SequenceSet::from_ranges([SeqRange::single(SeqNumber::Value(3.try_into().unwrap()))])
+                .unwrap()
+        }
+    );
 }
 
 #[test]
@@ -65,7 +75,11 @@ fn c67_bracket_inside_flags() {
     // bpo-21815: imaplib's test server stores the keyword `[test]`.
     let Data::Flags(f) = data(b"* FLAGS (\\Answered \\[test])\r\n") else { panic!() };
     assert_eq!(f[1].to_string(), "\\[test]");
-    let Data::Fetch { items, .. } = data(b"* 1 FETCH (FLAGS (Answered \\Flagged \\Deleted \\Seen \\Draft \\[test]))\r\n") else { panic!() };
+    let Data::Fetch { items, .. } =
+        data(b"* 1 FETCH (FLAGS (Answered \\Flagged \\Deleted \\Seen \\Draft \\[test]))\r\n")
+    else {
+        panic!()
+    };
     let [FetchItem::Flags(f)] = &items[..] else { panic!("{items:?}") };
     assert_eq!(f.len(), 6);
     let s = status(b"* OK [PERMANENTFLAGS (\\Deleted \\[test] \\*)] Flags permitted.\r\n");
@@ -170,7 +184,9 @@ fn empty_delimiter_is_nil() {
 fn spaces_between_threads_and_namespaces() {
     let Data::Thread(t) = data(b"* THREAD (1) (2 3)\r\n") else { panic!() };
     assert_eq!(t.len(), 2);
-    let Data::Namespace(n) = data(b"* NAMESPACE ((\"\" \"/\") (\"Other/\" \"/\")) NIL NIL\r\n") else { panic!() };
+    let Data::Namespace(n) = data(b"* NAMESPACE ((\"\" \"/\") (\"Other/\" \"/\")) NIL NIL\r\n") else {
+        panic!()
+    };
     assert_eq!(n.personal.len(), 2);
 }
 
@@ -187,4 +203,14 @@ fn malformed_code_is_other() {
 fn zero_in_unseen_code() {
     // Grammar says nz-number; servers with no unseen message send 0.
     assert_eq!(status(b"* OK [UNSEEN 0] none\r\n").code, Some(Code::Unseen(0)));
+}
+
+#[test]
+fn single_nested_thread() {
+    // The grammar wants 2*thread-list after the members; one is accepted.
+    let Data::Thread(t) = data(b"* THREAD (3 (4))\r\n") else { panic!() };
+    assert_eq!(
+        t,
+        [Thread { messages: vec![3], children: vec![Thread { messages: vec![4], children: vec![] }] }]
+    );
 }

@@ -95,6 +95,7 @@ impl<'a> MailboxAttr<'a> {
     pub fn into_owned(self) -> MailboxAttr<'static> {
         match self {
             MailboxAttr::Other(a) => MailboxAttr::Other(a.into_owned()),
+            // Every other variant is in KNOWN_ATTRS: the fallback is never taken.
             known => KNOWN_ATTRS
                 .iter()
                 .find(|(_, a)| *a == known)

@@ -72,7 +72,7 @@ pub(crate) fn response_tagged<'a>(input: &mut Input<'a>) -> ModalResult<Status<'
         terminated(take_while(1.., is_tag_char), sp).context(StrContext::Label("tag")).parse_next(input)?;
     let tag = Tag::from_wire(Cow::Borrowed(ascii_str(tag)));
     let word = take_while(1.., is_atom_char).parse_next(input)?;
-    let kind = status_kind(word).ok_or_else(|| status_expected(input))?;
+    let kind = status_kind(word).ok_or_else(status_expected)?;
     status_rest(Some(tag), kind, input)
 }
 
@@ -88,7 +88,8 @@ fn status_kind(word: &[u8]) -> Option<StatusKind> {
     }
 }
 
-fn status_expected(_input: &Input<'_>) -> ErrMode<ContextError> {
+/// The error for a tagged line whose word is not a status.
+fn status_expected() -> ErrMode<ContextError> {
     let mut e = ContextError::new();
     e.push(StrContext::Label("OK, NO, BAD, PREAUTH or BYE"));
     ErrMode::Cut(e)
