@@ -153,41 +153,58 @@ pub enum MetadataCode {
 impl Code<'_> {
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> Code<'static> {
+        use Code as C;
         match self {
-            Code::BadCharset(v) => Code::BadCharset(v.into_iter().map(ByteStr::into_owned).collect()),
-            Code::Capability(v) => Code::Capability(v.into_iter().map(Capability::into_owned).collect()),
-            Code::PermanentFlags(v) => Code::PermanentFlags(v.into_iter().map(Flag::into_owned).collect()),
-            Code::Referral(u) => Code::Referral(u.into_owned()),
-            Code::MailboxId(id) => Code::MailboxId(id.into_owned()),
-            Code::Other { name, data } => {
-                Code::Other { name: name.into_owned(), data: data.map(ByteStr::into_owned) }
+            C::BadCharset(v) => C::BadCharset(v.into_iter().map(ByteStr::into_owned).collect()),
+            C::Capability(v) => C::Capability(v.into_iter().map(Capability::into_owned).collect()),
+            C::PermanentFlags(v) => C::PermanentFlags(v.into_iter().map(Flag::into_owned).collect()),
+            C::Referral(u) => C::Referral(u.into_owned()),
+            C::MailboxId(id) => C::MailboxId(id.into_owned()),
+            C::Other { name, data } => {
+                C::Other { name: name.into_owned(), data: data.map(ByteStr::into_owned) }
             }
-            other => other.into_owned_plain(),
-        }
-    }
-
-    /// The variants that borrow nothing, rebuilt with `'static`.
-    fn into_owned_plain(self) -> Code<'static> {
-        match self {
-            Code::UidNext(n) => Code::UidNext(n),
-            Code::UidValidity(n) => Code::UidValidity(n),
-            Code::Unseen(n) => Code::Unseen(n),
-            Code::AppendUid { uid_validity, uids } => Code::AppendUid { uid_validity, uids },
-            Code::CopyUid { uid_validity, source, destination } => {
-                Code::CopyUid { uid_validity, source, destination }
+            C::UidNext(n) => C::UidNext(n),
+            C::UidValidity(n) => C::UidValidity(n),
+            C::Unseen(n) => C::Unseen(n),
+            C::AppendUid { uid_validity, uids } => C::AppendUid { uid_validity, uids },
+            C::CopyUid { uid_validity, source, destination } => {
+                C::CopyUid { uid_validity, source, destination }
             }
-            Code::HighestModSeq(n) => Code::HighestModSeq(n),
-            Code::Modified(s) => Code::Modified(s),
-            Code::Metadata(m) => Code::Metadata(m),
-            other => other.into_owned_unit(),
+            C::HighestModSeq(n) => C::HighestModSeq(n),
+            C::Modified(s) => C::Modified(s),
+            C::Metadata(m) => C::Metadata(m),
+            C::Alert => C::Alert,
+            C::Parse => C::Parse,
+            C::ReadOnly => C::ReadOnly,
+            C::ReadWrite => C::ReadWrite,
+            C::TryCreate => C::TryCreate,
+            C::UidNotSticky => C::UidNotSticky,
+            C::NoModSeq => C::NoModSeq,
+            C::Closed => C::Closed,
+            C::Unavailable => C::Unavailable,
+            C::AuthenticationFailed => C::AuthenticationFailed,
+            C::AuthorizationFailed => C::AuthorizationFailed,
+            C::Expired => C::Expired,
+            C::PrivacyRequired => C::PrivacyRequired,
+            C::ContactAdmin => C::ContactAdmin,
+            C::NoPerm => C::NoPerm,
+            C::InUse => C::InUse,
+            C::ExpungeIssued => C::ExpungeIssued,
+            C::Corruption => C::Corruption,
+            C::ServerBug => C::ServerBug,
+            C::ClientBug => C::ClientBug,
+            C::Cannot => C::Cannot,
+            C::Limit => C::Limit,
+            C::OverQuota => C::OverQuota,
+            C::AlreadyExists => C::AlreadyExists,
+            C::NonExistent => C::NonExistent,
+            C::NotSaved => C::NotSaved,
+            C::HasChildren => C::HasChildren,
+            C::UnknownCte => C::UnknownCte,
+            C::CompressionActive => C::CompressionActive,
+            C::UseAttr => C::UseAttr,
+            C::TooBig => C::TooBig,
         }
-    }
-
-    /// The variants without arguments, rebuilt with `'static`. Every
-    /// variant the two callers above leave is in `UNIT_CODES`, so the
-    /// fallback is never taken.
-    fn into_owned_unit(self) -> Code<'static> {
-        UNIT_CODES.iter().find(|(_, c)| *c == self).map_or(Code::Alert, |(_, c)| c.clone())
     }
 
     /// The argument-less code called `name` (case-insensitive), if any.

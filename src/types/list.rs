@@ -93,13 +93,26 @@ impl<'a> MailboxAttr<'a> {
 
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> MailboxAttr<'static> {
+        use MailboxAttr as A;
         match self {
-            MailboxAttr::Other(a) => MailboxAttr::Other(a.into_owned()),
-            // Every other variant is in KNOWN_ATTRS: the fallback is never taken.
-            known => KNOWN_ATTRS
-                .iter()
-                .find(|(_, a)| *a == known)
-                .map_or(MailboxAttr::NoSelect, |(_, a)| a.clone()),
+            A::Other(a) => A::Other(a.into_owned()),
+            A::NoInferiors => A::NoInferiors,
+            A::NoSelect => A::NoSelect,
+            A::Marked => A::Marked,
+            A::Unmarked => A::Unmarked,
+            A::HasChildren => A::HasChildren,
+            A::HasNoChildren => A::HasNoChildren,
+            A::NonExistent => A::NonExistent,
+            A::Subscribed => A::Subscribed,
+            A::Remote => A::Remote,
+            A::All => A::All,
+            A::Archive => A::Archive,
+            A::Drafts => A::Drafts,
+            A::Flagged => A::Flagged,
+            A::Junk => A::Junk,
+            A::Sent => A::Sent,
+            A::Trash => A::Trash,
+            A::Important => A::Important,
         }
     }
 }
