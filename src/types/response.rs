@@ -47,6 +47,19 @@ pub enum StatusKind {
     Bye,
 }
 
+impl StatusKind {
+    /// The word as it goes on the wire: `OK`, `NO`, `BAD`, `PREAUTH`, `BYE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusKind::Ok => "OK",
+            StatusKind::No => "NO",
+            StatusKind::Bad => "BAD",
+            StatusKind::PreAuth => "PREAUTH",
+            StatusKind::Bye => "BYE",
+        }
+    }
+}
+
 /// `continue-req = "+" [SP (resp-text / base64)] CRLF`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Continue<'a> {

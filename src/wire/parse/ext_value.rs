@@ -39,3 +39,30 @@ fn ext_token<'a>(input: &mut Input<'a>) -> ModalResult<ExtValue<'a>> {
         )
         .parse_next(input)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::parse::ParseState;
+
+    fn parse(bytes: &[u8], depth: usize) -> Option<ExtValue<'_>> {
+        let mut input = Input { input: bytes, state: ParseState { depth_left: depth } };
+        tagged_ext_val(&mut input).ok()
+    }
+
+    #[test]
+    fn tokens_strings_nil_and_lists() {
+        assert_eq!(parse(b"1:*", 4), Some(ExtValue::Atom(ByteStr::from("1:*"))));
+        assert_eq!(parse(b"\"a b\"", 4), Some(ExtValue::String(ByteStr::from("a b"))));
+        assert_eq!(parse(b"nil", 4), Some(ExtValue::Nil));
+        assert_eq!(parse(b"()", 4), Some(ExtValue::List(vec![])));
+        assert_eq!(parse(b"(1 (2))", 4).and_then(|v| v.as_number()), None);
+        assert_eq!(parse(b"42", 4).and_then(|v| v.as_number()), Some(42));
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        assert!(parse(b"((((1))))", 4).is_some());
+        assert!(parse(b"(((((1)))))", 4).is_none());
+    }
+}

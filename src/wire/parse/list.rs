@@ -26,12 +26,10 @@ pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a
 }
 
 /// `mbx-list-flags`: one of `mbx-list-sflag / mbx-list-oflag /
-/// child-mbox-flag / use-attr / flag-extension`, all `"\" atom`.
+/// child-mbox-flag / use-attr / flag-extension`, all `"\" atom`. (No
+/// error context: failing here is how the list ends.)
 fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
-    preceded(b'\\', atom)
-        .map(|a| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(a))))
-        .context(StrContext::Label("mbx-list-flag"))
-        .parse_next(input)
+    preceded(b'\\', atom).map(|a| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(a)))).parse_next(input)
 }
 
 /// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.

@@ -35,3 +35,41 @@ pub(crate) fn seq_number(input: &mut Input<'_>) -> ModalResult<SeqNumber> {
     alt((b'*'.value(SeqNumber::Largest), nz_number.verify_map(NonZeroU32::new).map(SeqNumber::Value)))
         .parse_next(input)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::parse::ParseState;
+
+    fn parse(bytes: &[u8]) -> Option<(SequenceSet, &[u8])> {
+        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        sequence_set(&mut input).ok().map(|s| (s, input.input))
+    }
+
+    fn n(v: u32) -> SeqNumber {
+        SeqNumber::Value(NonZeroU32::new(v).unwrap())
+    }
+
+    #[test]
+    fn ranges_singles_and_star() {
+        let (set, rest) = parse(b"1:3,6,9:* x").unwrap();
+        assert_eq!(
+            set.ranges(),
+            [SeqRange::new(n(1), n(3)), SeqRange::single(n(6)), SeqRange::new(n(9), SeqNumber::Largest)]
+        );
+        assert_eq!(rest, b" x");
+    }
+
+    #[test]
+    fn zero_and_empty_are_refused() {
+        assert!(parse(b"0").is_none());
+        assert!(parse(b"").is_none());
+        assert!(parse(b",1").is_none());
+    }
+
+    #[test]
+    fn trailing_comma_is_left_unparsed() {
+        let (set, rest) = parse(b"4,").unwrap();
+        assert_eq!((set.ranges().len(), rest), (1, &b","[..]));
+    }
+}
