@@ -1,8 +1,6 @@
 //! `resp-text-code` (RFC 3501 section 9, RFC 9051 section 9, and the
 //! extension RFCs listed in [`Code`]).
 
-use std::borrow::Cow;
-
 use winnow::ascii::Caseless;
 use winnow::combinator::{alt, delimited, opt, preceded, repeat, terminated};
 use winnow::error::{ContextError, ErrMode};
@@ -14,6 +12,7 @@ use super::capability::capability;
 use super::core::{astring, atom, number, number64, sp};
 use super::flag::{flag, flag_list};
 use super::keyword::Upper;
+use super::objectid::objectid_paren;
 use super::paren::paren_list;
 use super::sequence::sequence_set;
 use crate::types::chars::{is_atom_char, is_text_char};
@@ -34,9 +33,10 @@ pub(crate) fn resp_text_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>>
     other_code(input)
 }
 
-/// A code this library knows, by name, with its arguments.
+/// A code this library knows, by name (an `atom`, which excludes `]`),
+/// with its arguments.
 fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
-    let name = code_name(input)?;
+    let name = atom(input)?;
     if let Some(code) = Code::unit(name) {
         return Ok(code);
     }
@@ -58,11 +58,6 @@ fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
         b"MAILBOXID" => preceded(sp, objectid_paren).map(Code::MailboxId).parse_next(input),
         _ => Err(ErrMode::Backtrack(ContextError::new())),
     }
-}
-
-/// The name of a code: `atom`, which excludes `]`.
-fn code_name<'a>(input: &mut Input<'a>) -> ModalResult<&'a str> {
-    atom.parse_next(input)
 }
 
 /// `atom [SP 1*<any TEXT-CHAR except "]">] "]"`: a code kept raw.
@@ -124,17 +119,4 @@ fn metadata_code(input: &mut Input<'_>) -> ModalResult<MetadataCode> {
         Caseless("NOPRIVATE").value(MetadataCode::NoPrivate),
     ))
     .parse_next(input)
-}
-
-/// `"(" objectid ")"` with `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`
-/// (RFC 8474 section 7).
-pub(crate) fn objectid_paren<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
-    delimited(b'(', objectid, b')').parse_next(input)
-}
-
-/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`.
-pub(crate) fn objectid<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
-    take_while(1..=255, |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        .map(|id: &'a [u8]| ByteStr::new(Cow::Borrowed(id)))
-        .parse_next(input)
 }

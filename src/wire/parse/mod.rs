@@ -25,6 +25,7 @@ pub(crate) mod list;
 pub(crate) mod mailbox;
 pub(crate) mod metadata;
 pub(crate) mod namespace;
+pub(crate) mod objectid;
 pub(crate) mod paren;
 pub(crate) mod quota;
 pub(crate) mod response;

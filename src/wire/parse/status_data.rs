@@ -8,11 +8,11 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
-use super::code::objectid_paren;
 use super::core::{nil, number, number64, sp};
 use super::ext_value::tagged_ext_val;
 use super::keyword::Upper;
 use super::mailbox::mailbox;
+use super::objectid::objectid_paren;
 use super::paren::paren_list;
 use crate::types::chars::is_atom_char;
 use crate::types::{ByteStr, StatusData, StatusItem};
