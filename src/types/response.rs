@@ -134,8 +134,8 @@ pub enum Data<'a> {
         number: Option<u32>,
         /// The response's name.
         name: ByteStr<'a>,
-        /// Everything after the name and its space, up to CRLF (literals
-        /// included as sent).
+        /// Everything after the name and its space, up to the final CRLF
+        /// (literals included as sent, trailing spaces dropped).
         rest: ByteStr<'a>,
     },
     /// `n FETCH (...)`: the message's sequence number and its attributes.
