@@ -11,11 +11,29 @@
 //! [`ParseOptions::max_depth`]; deeper input is an error, never a stack
 //! overflow.
 
+pub(crate) mod acl;
+pub(crate) mod annotation;
+pub(crate) mod capability;
+pub(crate) mod code;
 pub(crate) mod core;
 pub(crate) mod datetime;
+pub(crate) mod ext_value;
 pub(crate) mod fetch;
 pub(crate) mod flag;
+pub(crate) mod id;
+pub(crate) mod keyword;
+pub(crate) mod list;
+pub(crate) mod mailbox;
+pub(crate) mod metadata;
+pub(crate) mod namespace;
+pub(crate) mod objectid;
+pub(crate) mod paren;
+pub(crate) mod quota;
 pub(crate) mod response;
+pub(crate) mod search_data;
+pub(crate) mod sequence;
+pub(crate) mod status_data;
+pub(crate) mod thread;
 
 use std::fmt;
 

@@ -1,97 +1,183 @@
 //! `response`, `response-data`, `response-tagged`, `resp-cond-*`,
-//! `resp-text` and `continue-req` (RFC 3501 section 9).
-//!
-//! CONTRACT STUB: the parser work covers every response kind and code.
+//! `resp-text`, `continue-req` and the dispatch of untagged data by name
+//! (RFC 3501 section 9, RFC 9051 section 9).
 
 use std::borrow::Cow;
 
 use winnow::ascii::Caseless;
-use winnow::combinator::{alt, cut_err, opt, preceded, separated, terminated};
+use winnow::combinator::{alt, cut_err, delimited, opt, preceded, terminated};
+use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
-use winnow::token::{literal, take_while};
+use winnow::token::{take, take_while};
 
 use super::Input;
-use super::core::{ascii_str, atom, crlf, number, sp, text};
+use super::acl::{acl_data, listrights_data, myrights_data};
+use super::annotation::annotate_data;
+use super::capability::{capability_data, enable_data};
+use super::code::resp_text_code;
+use super::core::{ascii_str, crlf, number, sp, text};
 use super::fetch::msg_att;
 use super::flag::flag_list;
-use crate::types::chars::is_tag_char;
-use crate::types::{ByteStr, Capability, Code, Continue, Data, Response, Status, StatusKind, Tag};
+use super::id::id_response;
+use super::keyword::Upper;
+use super::list::mailbox_list;
+use super::metadata::metadata_resp;
+use super::namespace::namespace_response;
+use super::quota::{quota_response, quotaroot_response};
+use super::search_data::{esearch_response, search_data};
+use super::sequence::sequence_set;
+use super::status_data::status_data;
+use super::thread::thread_data;
+use crate::types::chars::{is_atom_char, is_tag_char};
+use crate::types::{ByteStr, Code, Continue, Data, Response, Status, StatusKind, Tag};
 
 /// `response = *(continue-req / response-data) response-done`, one at a
 /// time: a continuation, untagged data or a status, tagged or not.
 pub(crate) fn response<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
-    alt((
-        continue_req.map(Response::Continue),
-        preceded((b'*', sp), untagged),
-        response_tagged.map(Response::Status),
-    ))
-    .parse_next(input)
+    match input.input.first() {
+        Some(b'+') => continue_req.map(Response::Continue).parse_next(input),
+        Some(b'*') => preceded((b'*', sp), untagged).parse_next(input),
+        _ => response_tagged.map(Response::Status).parse_next(input),
+    }
 }
 
 /// `continue-req = "+" [SP (resp-text / base64)] CRLF`.
+///
+/// `+`, `+ ` and `+ text` all parse; the text is empty for the first two.
+/// A code is read when the text starts with one (`+ [ALERT] text`).
 pub(crate) fn continue_req<'a>(input: &mut Input<'a>) -> ModalResult<Continue<'a>> {
-    preceded(b'+', cut_err(terminated(opt(preceded(opt(sp), text)), crlf)))
-        .map(|t| Continue { text: t.unwrap_or_default() })
+    preceded(b'+', cut_err(terminated(opt(preceded(opt(sp), resp_text)), crlf)))
+        .map(|t| {
+            let (code, text) = t.unwrap_or_default();
+            Continue { code, text }
+        })
         .parse_next(input)
 }
 
-fn untagged<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
-    alt((status_body(None).map(Response::Status), terminated(response_data, crlf).map(Response::Data)))
-        .parse_next(input)
+/// `resp-text = ["[" resp-text-code "]" SP] [text]` (RFC 9051).
+///
+/// Quirk `text_after_code_brackets`: the text runs to the end of the line,
+/// `]` and `[` included (`[UIDVALIDITY 123] Ready [sic]`, conformance 66).
+/// Quirk `no_space_after_code`: the space after `]` may be missing.
+/// A `[` that starts no readable code is plain text.
+pub(crate) fn resp_text<'a>(input: &mut Input<'a>) -> ModalResult<(Option<Code<'a>>, ByteStr<'a>)> {
+    let code = opt(delimited(b'[', resp_text_code, opt(sp))).parse_next(input)?;
+    let text = text.parse_next(input)?;
+    Ok((code, text))
 }
 
 /// `response-tagged = tag SP resp-cond-state CRLF`.
 pub(crate) fn response_tagged<'a>(input: &mut Input<'a>) -> ModalResult<Status<'a>> {
-    let tag = terminated(take_while(1.., is_tag_char), sp).parse_next(input)?;
-    status_body(Some(Tag::from_wire(Cow::Borrowed(ascii_str(tag))))).parse_next(input)
+    let tag =
+        terminated(take_while(1.., is_tag_char), sp).context(StrContext::Label("tag")).parse_next(input)?;
+    let tag = Tag::from_wire(Cow::Borrowed(ascii_str(tag)));
+    let word = take_while(1.., is_atom_char).parse_next(input)?;
+    let kind = status_kind(word).ok_or_else(status_expected)?;
+    status_rest(Some(tag), kind, input)
 }
 
-fn status_body<'a>(
-    tag: Option<Tag<'a>>,
-) -> impl Parser<Input<'a>, Status<'a>, winnow::error::ErrMode<winnow::error::ContextError>> {
-    move |input: &mut Input<'a>| {
-        let kind = alt((
-            literal(Caseless("OK")).value(StatusKind::Ok),
-            literal(Caseless("NO")).value(StatusKind::No),
-            literal(Caseless("BAD")).value(StatusKind::Bad),
-            literal(Caseless("PREAUTH")).value(StatusKind::PreAuth),
-            literal(Caseless("BYE")).value(StatusKind::Bye),
-        ))
-        .parse_next(input)?;
-        let text = cut_err(terminated(opt(preceded(sp, text)), crlf)).parse_next(input)?;
-        Ok(Status {
-            tag: tag.clone(),
-            kind,
-            code: None::<Code<'a>>,
-            text: text.unwrap_or_else(ByteStr::default),
-        })
+/// The word of `resp-cond-state`, `resp-cond-auth` or `resp-cond-bye`.
+fn status_kind(word: &[u8]) -> Option<StatusKind> {
+    match Upper::new(word).as_bytes() {
+        b"OK" => Some(StatusKind::Ok),
+        b"NO" => Some(StatusKind::No),
+        b"BAD" => Some(StatusKind::Bad),
+        b"PREAUTH" => Some(StatusKind::PreAuth),
+        b"BYE" => Some(StatusKind::Bye),
+        _ => None,
     }
 }
 
-/// `response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data
-/// / message-data / capability-data / ...) CRLF`, after `* `.
-fn response_data<'a>(input: &mut Input<'a>) -> ModalResult<Data<'a>> {
-    alt((
-        preceded(
-            (Caseless("CAPABILITY"), sp),
-            separated(1.., atom.map(|a| Capability::from_wire(Cow::Borrowed(a))), sp),
-        )
-        .map(Data::Capability),
-        preceded((Caseless("FLAGS"), sp), flag_list).map(Data::Flags),
-        message_data,
-    ))
-    .parse_next(input)
+/// The error for a tagged line whose word is not a status.
+fn status_expected() -> ErrMode<ContextError> {
+    let mut e = ContextError::new();
+    e.push(StrContext::Label("OK, NO, BAD, PREAUTH or BYE"));
+    ErrMode::Cut(e)
+}
+
+/// `[SP resp-text] CRLF` after the status word.
+///
+/// Quirk `status_without_text`: `* OK` and `A1 OK [READ-WRITE]` have no
+/// text; it is empty.
+fn status_rest<'a>(tag: Option<Tag<'a>>, kind: StatusKind, input: &mut Input<'a>) -> ModalResult<Status<'a>> {
+    let rest =
+        cut_err(alt((crlf.value(None), delimited(sp, resp_text, crlf).map(Some)))).parse_next(input)?;
+    let (code, text) = rest.unwrap_or_default();
+    Ok(Status { tag, kind, code, text })
+}
+
+/// An untagged response, after `* `: a status, or data dispatched on its
+/// first word (case-insensitive, quirk `lowercase_keywords`).
+fn untagged<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
+    if input.input.first().is_some_and(u8::is_ascii_digit) {
+        return cut_err(terminated(message_data, crlf)).map(Response::Data).parse_next(input);
+    }
+    let name = take_while(1.., is_atom_char).context(StrContext::Label("response name")).parse_next(input)?;
+    if let Some(kind) = status_kind(name) {
+        return status_rest(None, kind, input).map(Response::Status);
+    }
+    cut_err(terminated(|i: &mut Input<'a>| response_data(name, i), crlf))
+        .map(Response::Data)
+        .parse_next(input)
+}
+
+/// `response-data`'s `mailbox-data`, `capability-data`, `enable-data`,
+/// and the extensions' data, after their name `name`. Unknown names are
+/// kept raw ([`Data::Other`], conformance 77).
+fn response_data<'a>(name: &'a [u8], input: &mut Input<'a>) -> ModalResult<Data<'a>> {
+    match Upper::new(name).as_bytes() {
+        b"CAPABILITY" => capability_data.map(Data::Capability).parse_next(input),
+        b"ENABLED" => enable_data.map(Data::Enabled).parse_next(input),
+        b"FLAGS" => preceded(sp, flag_list).map(Data::Flags).parse_next(input),
+        b"LIST" => preceded(sp, mailbox_list).map(Data::List).parse_next(input),
+        b"LSUB" => preceded(sp, mailbox_list).map(Data::Lsub).parse_next(input),
+        b"STATUS" => status_data.map(Data::Status).parse_next(input),
+        b"SEARCH" => search_data.map(Data::Search).parse_next(input),
+        b"SORT" => search_data.map(Data::Sort).parse_next(input),
+        b"ESEARCH" => esearch_response.map(Data::Esearch).parse_next(input),
+        b"THREAD" => thread_data.map(Data::Thread).parse_next(input),
+        b"VANISHED" => vanished(input),
+        b"NAMESPACE" => namespace_response.map(Data::Namespace).parse_next(input),
+        b"ACL" => acl_data.map(Data::Acl).parse_next(input),
+        b"LISTRIGHTS" => listrights_data.map(Data::ListRights).parse_next(input),
+        b"MYRIGHTS" => myrights_data.map(Data::MyRights).parse_next(input),
+        b"QUOTA" => quota_response.map(Data::Quota).parse_next(input),
+        b"QUOTAROOT" => quotaroot_response.map(Data::QuotaRoot).parse_next(input),
+        b"METADATA" => metadata_resp.map(Data::Metadata).parse_next(input),
+        b"ANNOTATION" => annotate_data.map(Data::Annotation).parse_next(input),
+        b"ID" => id_response.map(Data::Id).parse_next(input),
+        _ => other(None, name, input),
+    }
 }
 
 /// `message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))`, and
-/// `mailbox-data`'s `number SP "EXISTS"` / `number SP "RECENT"`.
+/// `mailbox-data`'s `number SP "EXISTS"` / `number SP "RECENT"`; an unknown
+/// name after a number is kept raw.
 fn message_data<'a>(input: &mut Input<'a>) -> ModalResult<Data<'a>> {
     let n = terminated(number, sp).parse_next(input)?;
-    alt((
-        Caseless("EXISTS").value(Data::Exists(n)),
-        Caseless("RECENT").value(Data::Recent(n)),
-        Caseless("EXPUNGE").value(Data::Expunge(n)),
-        preceded((Caseless("FETCH"), sp), msg_att).map(move |items| Data::Fetch { seq: n, items }),
-    ))
-    .parse_next(input)
+    let name = take_while(1.., is_atom_char).context(StrContext::Label("response name")).parse_next(input)?;
+    match Upper::new(name).as_bytes() {
+        b"EXISTS" => Ok(Data::Exists(n)),
+        b"RECENT" => Ok(Data::Recent(n)),
+        b"EXPUNGE" => Ok(Data::Expunge(n)),
+        b"FETCH" => preceded(sp, msg_att).map(move |items| Data::Fetch { seq: n, items }).parse_next(input),
+        _ => other(Some(n), name, input),
+    }
+}
+
+/// `expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids` (RFC 7162
+/// section 7), after the name.
+fn vanished<'a>(input: &mut Input<'a>) -> ModalResult<Data<'a>> {
+    let earlier = opt(preceded(sp, Caseless("(EARLIER)"))).parse_next(input)?.is_some();
+    let uids = preceded(sp, sequence_set).parse_next(input)?;
+    Ok(Data::Vanished { earlier, uids })
+}
+
+/// An unknown response: everything after the name and its space up to the
+/// final CRLF of the framed response (literals included).
+fn other<'a>(number: Option<u32>, name: &'a [u8], input: &mut Input<'a>) -> ModalResult<Data<'a>> {
+    opt(sp).parse_next(input)?;
+    let len = input.input.len().saturating_sub(2);
+    let rest = take(len).parse_next(input)?;
+    Ok(Data::Other { number, name: ByteStr::from(name), rest: ByteStr::from(rest.trim_ascii_end()) })
 }

@@ -1,0 +1,162 @@
+//! `mailbox-list` (RFC 3501 section 9, RFC 9051 section 9, LIST-EXTENDED
+//! RFC 5258, SPECIAL-USE RFC 6154): the data of a LIST or LSUB response.
+//!
+//! Adds to [`Data`](super::Data): `List`, `Lsub`.
+
+use super::{Atom, ExtValue, Mailbox};
+
+/// One `* LIST` or `* LSUB` line: a mailbox, its attributes and its
+/// hierarchy delimiter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListData<'a> {
+    /// The name attributes (`\Noselect`, `\HasChildren`, `\Sent`, ...).
+    pub attributes: Vec<MailboxAttr<'a>>,
+    /// The hierarchy delimiter, or `None` for a flat name space (`NIL`).
+    pub delimiter: Option<char>,
+    /// The mailbox.
+    pub mailbox: Mailbox<'a>,
+    /// LIST-EXTENDED items (RFC 5258), in the order sent.
+    pub extended: Vec<ListExtItem<'a>>,
+}
+
+/// `mbx-list-flags` and the special-use attributes of RFC 6154.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MailboxAttr<'a> {
+    /// `\Noinferiors`: no child mailboxes are possible.
+    NoInferiors,
+    /// `\Noselect`: the name cannot be selected.
+    NoSelect,
+    /// `\Marked`: probably has new messages.
+    Marked,
+    /// `\Unmarked`: no new messages.
+    Unmarked,
+    /// `\HasChildren` (RFC 3348, RFC 5258).
+    HasChildren,
+    /// `\HasNoChildren` (RFC 3348, RFC 5258).
+    HasNoChildren,
+    /// `\NonExistent` (RFC 5258).
+    NonExistent,
+    /// `\Subscribed` (RFC 5258).
+    Subscribed,
+    /// `\Remote` (RFC 5258).
+    Remote,
+    /// `\All` (RFC 6154).
+    All,
+    /// `\Archive` (RFC 6154).
+    Archive,
+    /// `\Drafts` (RFC 6154).
+    Drafts,
+    /// `\Flagged` (RFC 6154).
+    Flagged,
+    /// `\Junk` (RFC 6154).
+    Junk,
+    /// `\Sent` (RFC 6154).
+    Sent,
+    /// `\Trash` (RFC 6154).
+    Trash,
+    /// `\Important` (RFC 8457).
+    Important,
+    /// Another `\`-attribute, kept without the backslash.
+    Other(Atom<'a>),
+}
+
+/// Every known attribute, with its name on the wire (without `\`).
+const KNOWN_ATTRS: [(&str, MailboxAttr<'static>); 17] = [
+    ("Noinferiors", MailboxAttr::NoInferiors),
+    ("Noselect", MailboxAttr::NoSelect),
+    ("Marked", MailboxAttr::Marked),
+    ("Unmarked", MailboxAttr::Unmarked),
+    ("HasChildren", MailboxAttr::HasChildren),
+    ("HasNoChildren", MailboxAttr::HasNoChildren),
+    ("NonExistent", MailboxAttr::NonExistent),
+    ("Subscribed", MailboxAttr::Subscribed),
+    ("Remote", MailboxAttr::Remote),
+    ("All", MailboxAttr::All),
+    ("Archive", MailboxAttr::Archive),
+    ("Drafts", MailboxAttr::Drafts),
+    ("Flagged", MailboxAttr::Flagged),
+    ("Junk", MailboxAttr::Junk),
+    ("Sent", MailboxAttr::Sent),
+    ("Trash", MailboxAttr::Trash),
+    ("Important", MailboxAttr::Important),
+];
+
+impl<'a> MailboxAttr<'a> {
+    /// The attribute called `\name` (case-insensitive).
+    pub(crate) fn from_name(name: Atom<'a>) -> Self {
+        KNOWN_ATTRS
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name.as_str()))
+            .map_or(MailboxAttr::Other(name), |(_, a)| a.clone())
+    }
+
+    /// Detaches the value from the buffer it borrows from.
+    pub fn into_owned(self) -> MailboxAttr<'static> {
+        use MailboxAttr as A;
+        match self {
+            A::Other(a) => A::Other(a.into_owned()),
+            A::NoInferiors => A::NoInferiors,
+            A::NoSelect => A::NoSelect,
+            A::Marked => A::Marked,
+            A::Unmarked => A::Unmarked,
+            A::HasChildren => A::HasChildren,
+            A::HasNoChildren => A::HasNoChildren,
+            A::NonExistent => A::NonExistent,
+            A::Subscribed => A::Subscribed,
+            A::Remote => A::Remote,
+            A::All => A::All,
+            A::Archive => A::Archive,
+            A::Drafts => A::Drafts,
+            A::Flagged => A::Flagged,
+            A::Junk => A::Junk,
+            A::Sent => A::Sent,
+            A::Trash => A::Trash,
+            A::Important => A::Important,
+        }
+    }
+}
+
+/// `mbox-list-extended-item` (RFC 5258 section 9, RFC 9051 section 9).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ListExtItem<'a> {
+    /// `CHILDINFO (...)`: why a parent matched (`"SUBSCRIBED"`).
+    ChildInfo(Vec<super::ByteStr<'a>>),
+    /// `OLDNAME (mailbox)` (RFC 9051): the name before a RENAME.
+    OldName(Mailbox<'a>),
+    /// An item this library does not know, kept raw.
+    Other {
+        /// The item's tag.
+        tag: super::ByteStr<'a>,
+        /// Its value.
+        value: ExtValue<'a>,
+    },
+}
+
+impl ListExtItem<'_> {
+    /// Detaches the value from the buffer it borrows from.
+    pub fn into_owned(self) -> ListExtItem<'static> {
+        match self {
+            ListExtItem::ChildInfo(v) => {
+                ListExtItem::ChildInfo(v.into_iter().map(|s| s.into_owned()).collect())
+            }
+            ListExtItem::OldName(m) => ListExtItem::OldName(m.into_owned()),
+            ListExtItem::Other { tag, value } => {
+                ListExtItem::Other { tag: tag.into_owned(), value: value.into_owned() }
+            }
+        }
+    }
+}
+
+impl ListData<'_> {
+    /// Detaches the value from the buffer it borrows from.
+    pub fn into_owned(self) -> ListData<'static> {
+        ListData {
+            attributes: self.attributes.into_iter().map(MailboxAttr::into_owned).collect(),
+            delimiter: self.delimiter,
+            mailbox: self.mailbox.into_owned(),
+            extended: self.extended.into_iter().map(ListExtItem::into_owned).collect(),
+        }
+    }
+}

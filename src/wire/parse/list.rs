@@ -1,0 +1,70 @@
+//! `mailbox-list` (RFC 3501 section 9, RFC 9051 section 9, LIST-EXTENDED
+//! RFC 5258 section 9, SPECIAL-USE RFC 6154).
+
+use std::borrow::Cow;
+
+use winnow::combinator::{alt, delimited, opt, preceded, terminated};
+use winnow::error::StrContext;
+use winnow::prelude::*;
+
+use super::Input;
+use super::core::{astring, atom, nil, quoted, sp};
+use super::ext_value::tagged_ext_val;
+use super::keyword::Upper;
+use super::mailbox::mailbox;
+use super::paren::paren_list;
+use crate::types::{Atom, ByteStr, ListData, ListExtItem, MailboxAttr};
+
+/// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE
+/// / nil) SP mailbox [SP mbox-list-extended]`.
+pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a>> {
+    let attributes = paren_list(mbx_list_flag).parse_next(input)?;
+    let delimiter = preceded(sp, delimiter).parse_next(input)?;
+    let mailbox = preceded(sp, mailbox).parse_next(input)?;
+    let extended = opt(preceded(sp, mbox_list_extended)).parse_next(input)?.unwrap_or_default();
+    Ok(ListData { attributes, delimiter, mailbox, extended })
+}
+
+/// `mbx-list-flags`: one of `mbx-list-sflag / mbx-list-oflag /
+/// child-mbox-flag / use-attr / flag-extension`, all `"\" atom`. (No
+/// error context: failing here is how the list ends.)
+fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
+    preceded(b'\\', atom).map(|a| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(a)))).parse_next(input)
+}
+
+/// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.
+///
+/// Quirk `empty_delimiter`: `""` is read as `NIL` (no hierarchy).
+pub(crate) fn delimiter(input: &mut Input<'_>) -> ModalResult<Option<char>> {
+    alt((nil.value(None), quoted.verify_map(|q| one_char(&q))))
+        .context(StrContext::Label("delimiter"))
+        .parse_next(input)
+}
+
+/// `Some(None)` for an empty string, `Some(Some(c))` for one character.
+fn one_char(q: &ByteStr<'_>) -> Option<Option<char>> {
+    let mut chars = q.to_str()?.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(None),
+        (Some(c), None) => Some(Some(c)),
+        _ => None,
+    }
+}
+
+/// `mbox-list-extended = "(" [mbox-list-extended-item
+/// *(SP mbox-list-extended-item)] ")"`.
+fn mbox_list_extended<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ListExtItem<'a>>> {
+    paren_list(mbox_list_extended_item).parse_next(input)
+}
+
+/// `mbox-list-extended-item = mbox-list-extended-item-tag SP
+/// tagged-ext-val`, with `CHILDINFO` (RFC 5258) and `OLDNAME` (RFC 9051)
+/// typed.
+fn mbox_list_extended_item<'a>(input: &mut Input<'a>) -> ModalResult<ListExtItem<'a>> {
+    let tag = terminated(astring, sp).parse_next(input)?;
+    match Upper::new(&tag).as_bytes() {
+        b"CHILDINFO" => paren_list(astring).map(ListExtItem::ChildInfo).parse_next(input),
+        b"OLDNAME" => delimited(b'(', mailbox, b')').map(ListExtItem::OldName).parse_next(input),
+        _ => Ok(ListExtItem::Other { value: tagged_ext_val(input)?, tag }),
+    }
+}

@@ -1,0 +1,100 @@
+//! `search-response` (RFC 3501 section 9, CONDSTORE RFC 7162), `sort-data`
+//! (SORT, RFC 5256 section 5) and `esearch-response` (ESEARCH RFC 4731,
+//! RFC 9051 section 9, MULTISEARCH RFC 7377, PARTIAL RFC 9394).
+
+use winnow::ascii::Caseless;
+use winnow::combinator::{alt, delimited, opt, preceded, repeat, terminated};
+use winnow::prelude::*;
+use winnow::token::take_while;
+
+use super::Input;
+use super::core::{astring, atom, nil, number, number64, nz_number, sp};
+use super::ext_value::tagged_ext_val;
+use super::keyword::Upper;
+use super::mailbox::mailbox;
+use super::sequence::sequence_set;
+use crate::types::chars::is_atom_char;
+use crate::types::{ByteStr, Esearch, EsearchItem, Mailbox, SearchResult};
+
+/// `mailbox-data =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]`,
+/// after the name; also `sort-data = "SORT" *(SP nz-number)
+/// [SP search-sort-mod-seq]`.
+///
+/// `* SEARCH` alone (no match) is an empty list (conformance 80).
+pub(crate) fn search_data(input: &mut Input<'_>) -> ModalResult<SearchResult> {
+    let numbers = repeat(0.., preceded(sp, nz_number)).parse_next(input)?;
+    let modseq = opt(preceded(sp, search_sort_mod_seq)).parse_next(input)?;
+    Ok(SearchResult { numbers, modseq })
+}
+
+/// `search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"`.
+fn search_sort_mod_seq(input: &mut Input<'_>) -> ModalResult<u64> {
+    delimited((b'(', Caseless("MODSEQ"), sp), number64, b')').parse_next(input)
+}
+
+/// `esearch-response = "ESEARCH" [search-correlator] [SP "UID"]
+/// *(SP search-return-data)`, after the name.
+pub(crate) fn esearch_response<'a>(input: &mut Input<'a>) -> ModalResult<Esearch<'a>> {
+    let correlator = opt(preceded(sp, search_correlator)).parse_next(input)?;
+    let uid =
+        opt(preceded(sp, atom.verify(|a: &str| a.eq_ignore_ascii_case("UID")))).parse_next(input)?.is_some();
+    let items = repeat(0.., preceded(sp, search_return_data)).parse_next(input)?;
+    let (tag, mailbox, uid_validity) = correlator.unwrap_or_default();
+    Ok(Esearch { tag, mailbox, uid_validity, uid, items })
+}
+
+type Correlator<'a> = (Option<ByteStr<'a>>, Option<Mailbox<'a>>, Option<u32>);
+
+/// `search-correlator = SP "(" "TAG" SP tag-string [SP "MAILBOX" SP
+/// mailbox SP "UIDVALIDITY" SP nz-number] ")"` (RFC 7377), after `SP`.
+fn search_correlator<'a>(input: &mut Input<'a>) -> ModalResult<Correlator<'a>> {
+    let tag = preceded((b'(', Caseless("TAG"), sp), astring).parse_next(input)?;
+    let multi = opt((
+        preceded((sp, Caseless("MAILBOX"), sp), mailbox),
+        preceded((sp, Caseless("UIDVALIDITY"), sp), nz_number),
+    ))
+    .parse_next(input)?;
+    b')'.parse_next(input)?;
+    let (mailbox, uid_validity) = multi.map_or((None, None), |(m, u)| (Some(m), Some(u)));
+    Ok((Some(tag), mailbox, uid_validity))
+}
+
+/// `search-return-data = "MIN" SP nz-number / "MAX" SP nz-number /
+/// "ALL" SP sequence-set / "COUNT" SP number / "MODSEQ" SP
+/// mod-sequence-value / "PARTIAL" SP "(" partial-range SP partial-results
+/// ")" / search-ret-data-ext`.
+fn search_return_data<'a>(input: &mut Input<'a>) -> ModalResult<EsearchItem<'a>> {
+    let name = terminated(take_while(1.., is_atom_char), sp).parse_next(input)?;
+    match Upper::new(name).as_bytes() {
+        b"MIN" => nz_number.map(EsearchItem::Min).parse_next(input),
+        b"MAX" => nz_number.map(EsearchItem::Max).parse_next(input),
+        b"COUNT" => number.map(EsearchItem::Count).parse_next(input),
+        b"ALL" => sequence_set.map(EsearchItem::All).parse_next(input),
+        b"MODSEQ" => number64.map(EsearchItem::ModSeq).parse_next(input),
+        b"PARTIAL" => partial(input),
+        _ => tagged_ext_val
+            .map(|value| EsearchItem::Other { name: ByteStr::from(name), value })
+            .parse_next(input),
+    }
+}
+
+/// `"(" partial-range SP partial-results ")"` (RFC 9394), with
+/// `partial-results = sequence-set / "NIL"`.
+fn partial<'a>(input: &mut Input<'a>) -> ModalResult<EsearchItem<'a>> {
+    let (first, last) = preceded(b'(', partial_range).parse_next(input)?;
+    let set = delimited(sp, alt((nil.value(None), sequence_set.map(Some))), b')').parse_next(input)?;
+    Ok(EsearchItem::Partial { first, last, set })
+}
+
+/// `partial-range = partial-range-first / partial-range-last`: `n:m` or
+/// `-n:-m`.
+fn partial_range(input: &mut Input<'_>) -> ModalResult<(i64, i64)> {
+    (signed, b':', signed).map(|(a, _, b)| (a, b)).parse_next(input)
+}
+
+/// `["-"] nz-number`.
+fn signed(input: &mut Input<'_>) -> ModalResult<i64> {
+    (opt(b'-'), nz_number)
+        .map(|(minus, n)| if minus.is_some() { -i64::from(n) } else { i64::from(n) })
+        .parse_next(input)
+}
