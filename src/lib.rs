@@ -37,8 +37,26 @@
 // Removed when the wire layer (issue 2) lands.
 #![allow(dead_code)]
 
+extern crate self as typed_imap;
+
+pub mod command;
 pub mod error;
+pub mod session;
 pub mod types;
 pub mod wire;
 
+pub use command::Command;
 pub use error::Error;
+/// `#[derive(Command)]`: see [`command`] for the attributes.
+pub use imap_macros::Command;
+
+/// What `#[derive(Command)]` generates code against. Not public API: it
+/// may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::Error;
+    pub use crate::command::support::{arg, collects, keyword, list, literal, raw};
+    pub use crate::command::{Command, Decode, Modifiers, States, Uid, UidCapable};
+    pub use crate::types::{Response, Status, ValidationError};
+    pub use crate::wire::encode::Encoder;
+}

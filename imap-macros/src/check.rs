@@ -80,6 +80,12 @@ fn check_field(cx: &mut Ctxt, field: &Field<'_>) {
             "a `bool` field needs `keyword = \"NAME\"` or `modifier = \"NAME\"` to say what it sends",
         );
     }
+    for lit in [&a.modifier, &a.prefix, &a.keyword].into_iter().flatten() {
+        let value = lit.value();
+        if value.is_empty() || !value.bytes().all(is_command_char) {
+            cx.error(lit, "a keyword is an atom: letters, digits, `-`, `_` or `.`, such as \"CHANGEDSINCE\"");
+        }
+    }
     if a.prefix.is_some() && (a.modifier.is_some() || a.keyword.is_some()) {
         cx.error(field.ty, "`prefix` goes with a value, not with `modifier` or `keyword`");
     }

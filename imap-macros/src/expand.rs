@@ -58,13 +58,13 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
                     mods.finish(enc)
                 }
 
-                fn collects(&self, data: &__p::Data<'_>) -> bool {
+                fn collects(&self, response: &__p::Response<'_>) -> bool {
                     #collects
                 }
 
                 fn decode(
                     &self,
-                    collected: ::std::vec::Vec<__p::Data<'static>>,
+                    collected: ::std::vec::Vec<__p::Response<'static>>,
                     done: &__p::Status<'static>,
                 ) -> ::std::result::Result<Self::Output, __p::Error> {
                     #decode
@@ -90,7 +90,7 @@ fn output_and_decode(cmd: &Command<'_>) -> (TokenStream, TokenStream) {
         (Some(output), Some(decode)) => (quote!(#output), quote!(#decode(self, collected, done))),
         (Some(output), None) => (quote!(#output), quote!(<#output as __p::Decode>::decode(collected, done))),
         (None, _) if cmd.collect.is_empty() => (quote!(()), quote!(Ok(()))),
-        (None, _) => (quote!(::std::vec::Vec<__p::Data<'static>>), quote!(Ok(collected))),
+        (None, _) => (quote!(::std::vec::Vec<__p::Response<'static>>), quote!(Ok(collected))),
     }
 }
 
@@ -121,7 +121,7 @@ fn collects(cmd: &Command<'_>) -> TokenStream {
     if names.is_empty() {
         return quote!(false);
     }
-    quote!(__p::collects(data, &[#(#names),*]))
+    quote!(__p::collects(response, &[#(#names),*]))
 }
 
 /// One argument: a space, then the value in the form its attributes ask
@@ -131,18 +131,18 @@ fn encode_field(field: &Field<'_>) -> TokenStream {
     let member = &field.member;
     let span = field.ty.span();
     let a = &field.attrs;
-    let prefix = a.prefix.as_ref().map(|p| quote!(__p::keyword(enc, #p);));
+    let prefix = a.prefix.as_ref().map(|p| quote!(__p::keyword(enc, #p)?;));
     let value = if a.list.is_some() {
         quote_spanned!(span=> __p::list(enc, value)?;)
     } else if a.literal.is_some() {
         quote_spanned!(span=> __p::literal(enc, value)?;)
     } else if a.raw.is_some() {
-        quote_spanned!(span=> __p::raw(enc, value);)
+        quote_spanned!(span=> __p::raw(enc, value)?;)
     } else {
         quote_spanned!(span=> __p::arg(enc, value)?;)
     };
     match (field.shape, &a.keyword) {
-        (Shape::Bool, Some(keyword)) => quote!(if self.#member { __p::keyword(enc, #keyword); }),
+        (Shape::Bool, Some(keyword)) => quote!(if self.#member { __p::keyword(enc, #keyword)?; }),
         (Shape::Option, _) => {
             quote!(if let ::std::option::Option::Some(value) = &self.#member { #prefix #value })
         }
@@ -157,9 +157,9 @@ fn encode_modifier(field: &Field<'_>) -> TokenStream {
     let span = field.ty.span();
     let name = field.attrs.modifier.as_ref();
     match field.shape {
-        Shape::Bool => quote!(if self.#member { mods.flag(#name); }),
+        Shape::Bool => quote!(if self.#member { mods.flag(enc, #name)?; }),
         _ => quote_spanned!(span=>
-            if let ::std::option::Option::Some(value) = &self.#member { mods.value(#name, value)?; }
+            if let ::std::option::Option::Some(value) = &self.#member { mods.value(enc, #name, value)?; }
         ),
     }
 }

@@ -22,7 +22,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 }
                 fn decode(
                     &self,
-                    _: ::std::vec::Vec<__p::Data<'static>>,
+                    _: ::std::vec::Vec<__p::Response<'static>>,
                     _: &__p::Status<'static>,
                 ) -> ::std::result::Result<(), __p::Error> {
                     ::std::unreachable!()

@@ -247,3 +247,43 @@ const UNIT_CODES: [(&str, Code<'static>); 31] = [
     ("USEATTR", Code::UseAttr),
     ("TOOBIG", Code::TooBig),
 ];
+
+impl std::fmt::Display for Code<'_> {
+    /// The code as it appears between brackets, e.g. `UIDVALIDITY 3857529045`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some((name, _)) = UNIT_CODES.iter().find(|(_, c)| c == self) {
+            return f.write_str(name);
+        }
+        let join = |items: Vec<String>| items.join(" ");
+        match self {
+            Code::BadCharset(v) if v.is_empty() => f.write_str("BADCHARSET"),
+            Code::BadCharset(v) => {
+                write!(f, "BADCHARSET ({})", join(v.iter().map(|s| s.to_string()).collect()))
+            }
+            Code::Capability(v) => {
+                write!(f, "CAPABILITY {}", join(v.iter().map(|c| c.to_string()).collect()))
+            }
+            Code::PermanentFlags(v) => {
+                write!(f, "PERMANENTFLAGS ({})", join(v.iter().map(|c| c.to_string()).collect()))
+            }
+            Code::UidNext(n) => write!(f, "UIDNEXT {n}"),
+            Code::UidValidity(n) => write!(f, "UIDVALIDITY {n}"),
+            Code::Unseen(n) => write!(f, "UNSEEN {n}"),
+            Code::AppendUid { uid_validity, uids } => write!(f, "APPENDUID {uid_validity} {uids}"),
+            Code::CopyUid { uid_validity, source, destination } => {
+                write!(f, "COPYUID {uid_validity} {source} {destination}")
+            }
+            Code::HighestModSeq(n) => write!(f, "HIGHESTMODSEQ {n}"),
+            Code::Modified(set) => write!(f, "MODIFIED {set}"),
+            Code::Metadata(MetadataCode::LongEntries(n)) => write!(f, "METADATA LONGENTRIES {n}"),
+            Code::Metadata(MetadataCode::MaxSize(n)) => write!(f, "METADATA MAXSIZE {n}"),
+            Code::Metadata(MetadataCode::TooMany) => f.write_str("METADATA TOOMANY"),
+            Code::Metadata(MetadataCode::NoPrivate) => f.write_str("METADATA NOPRIVATE"),
+            Code::Referral(url) => write!(f, "REFERRAL {url}"),
+            Code::MailboxId(id) => write!(f, "MAILBOXID ({id})"),
+            Code::Other { name, data: Some(data) } => write!(f, "{name} {data}"),
+            Code::Other { name, data: None } => write!(f, "{name}"),
+            _ => f.write_str("?"),
+        }
+    }
+}

@@ -217,3 +217,50 @@ impl Data<'_> {
 fn owned_caps(v: Vec<Capability<'_>>) -> Vec<Capability<'static>> {
     v.into_iter().map(Capability::into_owned).collect()
 }
+
+impl Data<'_> {
+    /// The response's name as the server writes it (`FETCH`, `EXISTS`,
+    /// `LIST`, ...), upper-case; for unknown responses, the name as sent.
+    pub fn name(&self) -> &str {
+        match self {
+            Data::Capability(_) => "CAPABILITY",
+            Data::Enabled(_) => "ENABLED",
+            Data::List(_) => "LIST",
+            Data::Lsub(_) => "LSUB",
+            Data::Status(_) => "STATUS",
+            Data::Search(_) => "SEARCH",
+            Data::Esearch(_) => "ESEARCH",
+            Data::Sort(_) => "SORT",
+            Data::Thread(_) => "THREAD",
+            Data::Flags(_) => "FLAGS",
+            Data::Exists(_) => "EXISTS",
+            Data::Recent(_) => "RECENT",
+            Data::Expunge(_) => "EXPUNGE",
+            Data::Vanished { .. } => "VANISHED",
+            Data::Namespace(_) => "NAMESPACE",
+            Data::Acl(_) => "ACL",
+            Data::ListRights(_) => "LISTRIGHTS",
+            Data::MyRights(_) => "MYRIGHTS",
+            Data::Quota(_) => "QUOTA",
+            Data::QuotaRoot(_) => "QUOTAROOT",
+            Data::Metadata(_) => "METADATA",
+            Data::Annotation(_) => "ANNOTATION",
+            Data::Id(_) => "ID",
+            Data::Other { name, .. } => std::str::from_utf8(name.as_bytes()).unwrap_or("?"),
+            Data::Fetch { .. } => "FETCH",
+        }
+    }
+}
+
+impl Response<'_> {
+    /// The response's name: the data's name (`FETCH`, `EXISTS`, ...), the
+    /// status word (`OK`, `NO`, `BAD`, `PREAUTH`, `BYE`), or `+` for a
+    /// continuation request.
+    pub fn name(&self) -> &str {
+        match self {
+            Response::Data(data) => data.name(),
+            Response::Status(status) => status.kind.as_str(),
+            Response::Continue(_) => "+",
+        }
+    }
+}

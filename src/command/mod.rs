@@ -1,0 +1,212 @@
+//! Commands as typed values (RFC 3501 section 6, RFC 9051 section 6).
+//!
+//! Each command is a struct that implements [`Command`], usually through
+//! `#[derive(Command)]`: the derive writes the argument encoding (each
+//! field in declaration order, through its type's
+//! [`Encode`](crate::wire::encode::Encode)) and the decoding of the result
+//! from the untagged responses the command collects. A server extension
+//! is the same derive in the user's own crate.
+//!
+//! # The attributes
+//!
+//! On the struct, `#[imap(...)]` takes:
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `command = "NAME"` | the command's name as sent (required) |
+//! | `uid_capable` | the command has a `UID NAME` form; `.uid()` on a value gives it (only COPY, FETCH, STORE, SEARCH, EXPUNGE, MOVE, SORT, THREAD) |
+//! | `state = "..."` | `not_authenticated`, `authenticated` (the default; includes selected), `selected` or `any`: checked before anything is sent |
+//! | `capability = "X"` | the server must advertise `X`; else the session refuses with `Error::Unsupported` |
+//! | `collect = "FETCH"` | the untagged responses that belong to the result, by name (`FETCH`, `EXISTS`, `OK`, ...); repeat the key or separate names with commas |
+//! | `output = Type` | the result type; built by its [`Decode`] impl unless `decode` is given |
+//! | `decode = path` | `fn(&Self, Vec<Response<'static>>, &Status<'static>) -> Result<Output, Error>` |
+//!
+//! Without `output`, a command that collects returns the collected
+//! `Vec<Response<'static>>`, and one that does not returns `()`.
+//!
+//! On a field: nothing (sent as a space and the value), `Option<T>` (left
+//! out when `None`), and:
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `prefix = "CHARSET"` | sends the keyword before the value |
+//! | `keyword = "SILENT"` | on a `bool`: sends the keyword when true |
+//! | `list` | sends the items as a parenthesised list |
+//! | `literal` | sends the bytes as a literal whatever they hold |
+//! | `raw` | sends pre-encoded bytes as they are (CR, LF and NUL are refused) |
+//! | `modifier = "CHANGEDSINCE"` | on `Option<T>` or `bool`: a command modifier, gathered with the others into one `(NAME value ...)` group after the arguments (RFC 4466) |
+//! | `capability = "X"` | the server must advertise `X` when the field is set |
+//!
+//! Misuse (an unknown key, a `bool` that says nothing, a field type with no
+//! encoding, `uid_capable` on a command without a UID form) is a compile
+//! error pointing at the mistake.
+
+pub(crate) mod support;
+
+pub use support::Modifiers;
+
+use crate::Error;
+use crate::types::{Response, Status, ValidationError};
+use crate::wire::encode::Encoder;
+
+/// A command the session can send: its name, where it may be sent, its
+/// arguments, and how its result is built.
+///
+/// `#[derive(Command)]` implements it; it can also be implemented by hand.
+pub trait Command {
+    /// What running the command gives.
+    type Output;
+
+    /// The command's name as sent, e.g. `FETCH`.
+    fn name(&self) -> &str;
+
+    /// True for the `UID` form (RFC 3501 section 6.4.8).
+    fn is_uid(&self) -> bool {
+        false
+    }
+
+    /// The session states in which the command may be sent.
+    fn states(&self) -> States;
+
+    /// The capabilities the server must advertise for this value.
+    fn capabilities(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    /// Writes the arguments, each preceded by its space, after the name.
+    fn encode_args(&self, enc: &mut Encoder) -> Result<(), ValidationError>;
+
+    /// True when the untagged `response` (data, or an untagged OK, NO,
+    /// BAD) belongs to this command's result; everything else goes to the
+    /// session's unsolicited events.
+    fn collects(&self, response: &Response<'_>) -> bool {
+        let _ = response;
+        false
+    }
+
+    /// Builds the result from the collected responses and the tagged OK.
+    fn decode(
+        &self,
+        collected: Vec<Response<'static>>,
+        done: &Status<'static>,
+    ) -> Result<Self::Output, Error>;
+}
+
+/// A result type that can be built from a command's collected responses.
+pub trait Decode: Sized {
+    /// Builds the value; fails with an error naming what did not fit.
+    fn decode(collected: Vec<Response<'static>>, done: &Status<'static>) -> Result<Self, Error>;
+}
+
+/// A connection state (RFC 3501 section 3, RFC 9051 section 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum State {
+    /// Connected, not logged in.
+    NotAuthenticated,
+    /// Logged in, no mailbox selected.
+    Authenticated,
+    /// A mailbox is selected.
+    Selected,
+    /// The connection is closing or closed.
+    Logout,
+}
+
+/// A set of [`State`]s: where a command may be sent.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct States(u8);
+
+impl States {
+    /// Before login only (LOGIN, AUTHENTICATE, STARTTLS).
+    pub const NOT_AUTHENTICATED: States = States(1);
+    /// After login, with or without a selected mailbox (RFC 3501 6.3).
+    pub const AUTHENTICATED: States = States(2 | 4);
+    /// With a selected mailbox only (RFC 3501 6.4).
+    pub const SELECTED: States = States(4);
+    /// In every state but logout (CAPABILITY, NOOP, LOGOUT).
+    pub const ANY: States = States(1 | 2 | 4);
+
+    fn bit(state: State) -> u8 {
+        match state {
+            State::NotAuthenticated => 1,
+            State::Authenticated => 2,
+            State::Selected => 4,
+            State::Logout => 8,
+        }
+    }
+
+    /// True when `state` is in the set.
+    pub fn contains(self, state: State) -> bool {
+        self.0 & Self::bit(state) != 0
+    }
+
+    /// The states in the set.
+    pub fn iter(self) -> impl Iterator<Item = State> {
+        [State::NotAuthenticated, State::Authenticated, State::Selected, State::Logout]
+            .into_iter()
+            .filter(move |s| self.contains(*s))
+    }
+}
+
+impl std::fmt::Debug for States {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+/// Marks commands that have a `UID` form; `#[derive(Command)]` with
+/// `uid_capable` implements it.
+pub trait UidCapable: Command {}
+
+/// A command in its `UID` form (RFC 3501 section 6.4.8): `UID FETCH`,
+/// `UID STORE`, ... Built by the command's `.uid()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uid<C>(C);
+
+impl<C: UidCapable> Uid<C> {
+    /// Wraps `command`.
+    pub fn new(command: C) -> Self {
+        Uid(command)
+    }
+
+    /// The wrapped command.
+    pub fn into_inner(self) -> C {
+        self.0
+    }
+}
+
+impl<C: UidCapable> Command for Uid<C> {
+    type Output = C::Output;
+
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    fn is_uid(&self) -> bool {
+        true
+    }
+
+    fn states(&self) -> States {
+        self.0.states()
+    }
+
+    fn capabilities(&self) -> Vec<&'static str> {
+        self.0.capabilities()
+    }
+
+    fn encode_args(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
+        self.0.encode_args(enc)
+    }
+
+    fn collects(&self, response: &Response<'_>) -> bool {
+        self.0.collects(response)
+    }
+
+    fn decode(
+        &self,
+        collected: Vec<Response<'static>>,
+        done: &Status<'static>,
+    ) -> Result<Self::Output, Error> {
+        self.0.decode(collected, done)
+    }
+}

@@ -1,0 +1,551 @@
+//! The sans-I/O protocol core: everything a session decides, no sockets.
+
+use std::collections::VecDeque;
+
+use super::transition::{self, Kind};
+use super::{Config, Event, MailboxState, TagGenerator};
+use crate::Error;
+use crate::command::{Command, State};
+use crate::error::ServerRefusal;
+use crate::types::{Capability, Code, Data, Response, Status, StatusKind};
+use crate::wire::encode::{EncodeOptions, Encoder, Fragment, LiteralMode};
+use crate::wire::frame::{FrameStatus, Framer};
+use crate::wire::parse::parse_frame;
+
+/// The IMAP client protocol as a state machine, with no I/O and no clock.
+///
+/// A driver feeds it the bytes it reads and writes the bytes it is given:
+///
+/// - getters on `&self`: [`state`](Self::state),
+///   [`capabilities`](Self::capabilities), [`mailbox`](Self::mailbox);
+/// - input: [`handle_input`](Self::handle_input) with the bytes read,
+///   [`handle_eof`](Self::handle_eof) when the peer closed;
+/// - user commands: [`send`](Self::send), then
+///   [`poll_command`](Self::poll_command) until it returns the result;
+/// - output, drained after every call: [`poll_transmit`](Self::poll_transmit)
+///   (bytes to write) and [`poll_event`](Self::poll_event) (unsolicited
+///   responses, in arrival order).
+///
+/// The greeting comes first: [`poll_greeting`](Self::poll_greeting) until
+/// it answers `true`.
+#[derive(Debug)]
+pub struct Protocol {
+    config: Config,
+    tags: TagGenerator,
+    state: State,
+    greeted: bool,
+    capabilities: Option<Vec<Capability<'static>>>,
+    utf8: bool,
+    mailbox: MailboxState,
+    read_only_lost: Option<String>,
+    bye: Option<String>,
+    broken: Option<String>,
+    eof: bool,
+    input: Vec<u8>,
+    framer: Framer,
+    transmit: VecDeque<Vec<u8>>,
+    events: VecDeque<Event>,
+    lost: u64,
+    in_flight: Option<InFlight>,
+}
+
+/// A command sent and not yet answered.
+#[derive(Debug)]
+struct InFlight {
+    tag: String,
+    kind: Kind,
+    /// What is still to send: literals wait for `+` when synchronising.
+    pending: VecDeque<Fragment>,
+    /// The server sent `+` for the synchronising literal at the front.
+    go_ahead: bool,
+    collected: Vec<Response<'static>>,
+    done: Option<Status<'static>>,
+    failed: Option<Error>,
+}
+
+impl Protocol {
+    /// A protocol waiting for the server's greeting.
+    pub fn new(config: Config) -> Self {
+        let tags = config.tag_prefix.clone().map_or_else(TagGenerator::new, TagGenerator::with_prefix);
+        Protocol {
+            framer: Framer::new(config.limits),
+            config,
+            tags,
+            state: State::NotAuthenticated,
+            greeted: false,
+            capabilities: None,
+            utf8: false,
+            mailbox: MailboxState::default(),
+            read_only_lost: None,
+            bye: None,
+            broken: None,
+            eof: false,
+            input: Vec::new(),
+            transmit: VecDeque::new(),
+            events: VecDeque::new(),
+            lost: 0,
+            in_flight: None,
+        }
+    }
+
+    /// The connection state.
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    /// The server's capabilities, or `None` while they are unknown (before
+    /// the greeting, and after login or STARTTLS until asked again).
+    pub fn capabilities(&self) -> Option<&[Capability<'static>]> {
+        self.capabilities.as_deref()
+    }
+
+    /// True when the server advertises `name` (case-insensitive).
+    pub fn has_capability(&self, name: &str) -> bool {
+        self.capabilities.as_ref().is_some_and(|caps| caps.iter().any(|c| c.is(name)))
+    }
+
+    /// The selected mailbox as the server last described it.
+    pub fn mailbox(&self) -> &MailboxState {
+        &self.mailbox
+    }
+
+    /// True once `ENABLE UTF8=ACCEPT` succeeded (RFC 6855).
+    pub fn utf8_enabled(&self) -> bool {
+        self.utf8
+    }
+
+    /// Takes bytes read from the server.
+    pub fn handle_input(&mut self, bytes: &[u8]) {
+        self.input.extend_from_slice(bytes);
+    }
+
+    /// Takes note that the server closed the connection.
+    pub fn handle_eof(&mut self) {
+        self.eof = true;
+    }
+
+    /// Marks the connection unusable (a read timed out in the middle of a
+    /// response, say); every later call fails with this reason.
+    pub fn mark_broken(&mut self, reason: impl Into<String>) {
+        self.broken.get_or_insert_with(|| reason.into());
+        self.state = State::Logout;
+    }
+
+    /// The next bytes to write, if any.
+    pub fn poll_transmit(&mut self) -> Option<Vec<u8>> {
+        self.transmit.pop_front()
+    }
+
+    /// The next unsolicited response, if any. After a queue overflow,
+    /// [`Event::Lost`] comes first.
+    pub fn poll_event(&mut self) -> Option<Event> {
+        if self.lost > 0 {
+            return Some(Event::Lost(std::mem::take(&mut self.lost)));
+        }
+        self.events.pop_front()
+    }
+
+    /// Removes and returns the queued events named `name` (imaplib's
+    /// `response(code)`: `EXISTS`, `FETCH`, `OK`, ...), case-insensitive.
+    pub fn take_events(&mut self, name: &str) -> Vec<Event> {
+        let (taken, kept): (Vec<Event>, Vec<Event>) =
+            std::mem::take(&mut self.events).into_iter().partition(|e| e.name().eq_ignore_ascii_case(name));
+        self.events = kept.into();
+        taken
+    }
+
+    /// Reads the greeting (RFC 3501 section 7.1): `Ok(true)` once it
+    /// arrived, `Ok(false)` while more bytes are needed.
+    ///
+    /// OK leaves the state not authenticated, PREAUTH makes it
+    /// authenticated, BYE is an error. A `[CAPABILITY ...]` code is kept.
+    pub fn poll_greeting(&mut self) -> Result<bool, Error> {
+        if self.greeted {
+            return Ok(true);
+        }
+        let Some(response) = self.next_response()? else {
+            return match self.eof {
+                true => Err(Error::Aborted("connection closed before the greeting was complete".into())),
+                false => Ok(false),
+            };
+        };
+        self.greeted = true;
+        match response {
+            Response::Status(status) if status.tag.is_none() => self.take_greeting(status),
+            other => {
+                self.mark_broken("the server's first response is not a greeting");
+                Err(Error::Aborted(format!("expected a greeting, got {:?}", other.name())))
+            }
+        }
+    }
+
+    fn take_greeting(&mut self, status: Status<'static>) -> Result<bool, Error> {
+        if let Some(Code::Capability(caps)) = &status.code {
+            self.capabilities = Some(caps.clone());
+        }
+        match status.kind {
+            StatusKind::Ok => Ok(true),
+            StatusKind::PreAuth => {
+                self.state = State::Authenticated;
+                Ok(true)
+            }
+            StatusKind::Bye => {
+                self.mark_broken("the server said BYE in its greeting");
+                Err(Error::Bye(status.text.to_string()))
+            }
+            _ => {
+                self.mark_broken("the greeting is neither OK, PREAUTH nor BYE");
+                Err(Error::Aborted(format!("unexpected greeting {}", status.kind.as_str())))
+            }
+        }
+    }
+
+    /// Checks that `cmd` may be sent now, encodes it and queues its first
+    /// line. Nothing is queued when it fails.
+    pub fn send<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<(), Error> {
+        self.check_usable()?;
+        if self.in_flight.is_some() {
+            return Err(Error::Aborted("a command is already running on this connection".into()));
+        }
+        self.check_state(cmd)?;
+        self.check_capabilities(cmd)?;
+        let kind = Kind::of(cmd.name());
+        if let Some(text) = &self.read_only_lost
+            && !kind.clears_read_only()
+        {
+            return Err(Error::ReadOnly(text.clone()));
+        }
+        let tag = self.tags.next_tag();
+        let fragments = self.encode(&tag, cmd)?;
+        if kind.selects() {
+            self.mailbox = MailboxState::default();
+            self.read_only_lost = None;
+        }
+        let mut flight = InFlight {
+            tag,
+            kind,
+            pending: fragments.into(),
+            go_ahead: false,
+            collected: Vec::new(),
+            done: None,
+            failed: None,
+        };
+        self.push_until_sync_literal(&mut flight);
+        self.in_flight = Some(flight);
+        Ok(())
+    }
+
+    fn check_usable(&self) -> Result<(), Error> {
+        if let Some(reason) = &self.broken {
+            return Err(Error::Aborted(reason.clone()));
+        }
+        if let Some(text) = &self.bye {
+            return Err(Error::Bye(text.clone()));
+        }
+        Ok(())
+    }
+
+    fn check_state<C: Command + ?Sized>(&self, cmd: &C) -> Result<(), Error> {
+        let allowed = cmd.states();
+        if allowed.contains(self.state) {
+            return Ok(());
+        }
+        Err(Error::State {
+            command: command_name(cmd),
+            current: self.state,
+            allowed: allowed.iter().collect(),
+        })
+    }
+
+    /// Refuses a command whose capabilities the server does not advertise.
+    /// While the capabilities are unknown, nothing is refused: the drivers
+    /// ask for them before they send a user's command.
+    fn check_capabilities<C: Command + ?Sized>(&self, cmd: &C) -> Result<(), Error> {
+        if self.capabilities.is_none() {
+            return Ok(());
+        }
+        match cmd.capabilities().into_iter().find(|cap| !self.has_capability(cap)) {
+            Some(cap) => Err(Error::Unsupported { command: command_name(cmd), capability: cap.to_owned() }),
+            None => Ok(()),
+        }
+    }
+
+    fn encode<C: Command + ?Sized>(&self, tag: &str, cmd: &C) -> Result<Vec<Fragment>, Error> {
+        let caps = self.capabilities.iter().flatten();
+        let options = EncodeOptions::from_capabilities(caps).with_utf8(self.utf8);
+        let mut enc = Encoder::new(options);
+        enc.raw(tag.as_bytes())?.sp();
+        if cmd.is_uid() {
+            enc.raw(b"UID")?.sp();
+        }
+        enc.atom(cmd.name())?;
+        cmd.encode_args(&mut enc)?;
+        Ok(enc.finish())
+    }
+
+    /// Queues fragments up to the next synchronising literal, which waits
+    /// for the server's `+`.
+    fn push_until_sync_literal(&mut self, flight: &mut InFlight) {
+        while !flight.waiting_for_continuation() {
+            match flight.pending.pop_front() {
+                Some(Fragment::Literal { data, mode, .. }) => {
+                    if mode == LiteralMode::Sync {
+                        flight.go_ahead = false;
+                    }
+                    self.transmit.push_back(data);
+                }
+                Some(Fragment::Line(bytes)) => self.transmit.push_back(bytes),
+                None => return,
+            }
+        }
+    }
+
+    /// Reads what has arrived for the running command: `Ok(Some(output))`
+    /// once its tagged response came, `Ok(None)` while more input is
+    /// needed, or the command's error.
+    pub fn poll_command<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<Option<C::Output>, Error> {
+        loop {
+            if let Some(result) = self.take_result(cmd) {
+                return result.map(Some);
+            }
+            match self.next_response() {
+                Ok(Some(response)) => self.dispatch(response, cmd),
+                Ok(None) if self.eof => {
+                    if let Some(done) = self.logout_ended_by_close() {
+                        if let Some(flight) = &mut self.in_flight {
+                            flight.done = Some(done);
+                        }
+                        continue;
+                    }
+                    return Err(self.fail_on_eof());
+                }
+                Ok(None) => return Ok(None),
+                Err(e) => {
+                    self.in_flight = None;
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// The next complete response from the input, detached from it. A
+    /// malformed response is skipped (and queued as an event) unless it
+    /// carries the running command's tag; a frame error breaks the
+    /// connection, as the stream cannot be resynchronised.
+    fn next_response(&mut self) -> Result<Option<Response<'static>>, Error> {
+        loop {
+            let len = match self.framer.check(&self.input) {
+                Ok(FrameStatus::Complete(len)) => len,
+                Ok(FrameStatus::Incomplete { .. }) => return Ok(None),
+                Err(e) => {
+                    self.mark_broken(e.to_string());
+                    return Err(Error::Frame(e));
+                }
+            };
+            let parsed = parse_frame(&self.input[..len], &self.config.parse).map(Response::into_owned);
+            let tagged_ours =
+                self.in_flight.as_ref().is_some_and(|f| self.input.starts_with(f.tag_prefix().as_bytes()));
+            self.input.drain(..len);
+            match parsed {
+                Ok(response) => return Ok(Some(response)),
+                Err(e) if tagged_ours => {
+                    self.mark_broken("the server's answer to the command is malformed");
+                    return Err(Error::Parse(e));
+                }
+                Err(e) => self.push_event(Event::Malformed(e)),
+            }
+        }
+    }
+
+    fn dispatch<C: Command + ?Sized>(&mut self, response: Response<'static>, cmd: &C) {
+        match response {
+            Response::Continue(_) => self.on_continue(),
+            Response::Status(status) if status.tag.is_some() => self.on_tagged(status),
+            Response::Status(status) => self.on_untagged_status(status, cmd),
+            Response::Data(data) => self.on_data(data, cmd),
+        }
+    }
+
+    /// `+`: send the literal the command waits on. A `+` nobody waits for
+    /// is ignored (conformance item 78).
+    fn on_continue(&mut self) {
+        let Some(mut flight) = self.in_flight.take() else { return };
+        if flight.waiting_for_continuation() {
+            flight.go_ahead = true;
+            self.push_until_sync_literal(&mut flight);
+        }
+        self.in_flight = Some(flight);
+    }
+
+    fn on_tagged(&mut self, status: Status<'static>) {
+        let ours =
+            self.in_flight.as_ref().is_some_and(|f| status.tag.as_ref().is_some_and(|t| t.as_str() == f.tag));
+        if !ours {
+            let tag = status.tag.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default();
+            self.mark_broken(format!("the server answered tag {tag:?}, which no command has"));
+            if let Some(flight) = &mut self.in_flight {
+                flight.failed = Some(Error::Aborted(format!("unknown tag {tag:?} in the server's answer")));
+            }
+            return;
+        }
+        self.mailbox.apply_status(&status);
+        if let Some(Code::Capability(caps)) = &status.code {
+            self.capabilities = Some(caps.clone());
+        }
+        if let Some(flight) = &mut self.in_flight {
+            flight.pending.clear();
+            flight.done = Some(status);
+        }
+    }
+
+    fn on_untagged_status<C: Command + ?Sized>(&mut self, status: Status<'static>, cmd: &C) {
+        self.mailbox.apply_status(&status);
+        if let Some(Code::Capability(caps)) = &status.code {
+            self.capabilities = Some(caps.clone());
+        }
+        let selecting = self.in_flight.as_ref().is_some_and(|f| f.kind.selects());
+        if status.code == Some(Code::ReadOnly) && self.state == State::Selected && !selecting {
+            self.read_only_lost = Some(status.text.to_string());
+        }
+        if status.kind == StatusKind::Bye {
+            self.on_bye(&status);
+        }
+        self.collect_or_queue(Response::Status(status), cmd);
+    }
+
+    /// BYE: the server is closing. The running command fails with it,
+    /// unless it is LOGOUT, which expects it (RFC 3501 section 7.1.5).
+    fn on_bye(&mut self, status: &Status<'static>) {
+        let text = status.text.to_string();
+        self.bye = Some(text.clone());
+        self.state = State::Logout;
+        if let Some(flight) = &mut self.in_flight
+            && flight.kind != Kind::Logout
+        {
+            flight.failed = Some(Error::Bye(text));
+        }
+    }
+
+    fn on_data<C: Command + ?Sized>(&mut self, data: Data<'static>, cmd: &C) {
+        if let Data::Capability(caps) = &data {
+            self.capabilities = Some(caps.clone());
+        }
+        if let Data::Enabled(caps) = &data
+            && caps.iter().any(|c| c.is("UTF8=ACCEPT"))
+        {
+            self.utf8 = true;
+        }
+        let selecting = self.in_flight.as_ref().is_some_and(|f| f.kind.selects());
+        if self.state == State::Selected || selecting {
+            self.mailbox.apply_data(&data);
+        }
+        self.collect_or_queue(Response::Data(data), cmd);
+    }
+
+    fn collect_or_queue<C: Command + ?Sized>(&mut self, response: Response<'static>, cmd: &C) {
+        match &mut self.in_flight {
+            Some(flight) if cmd.collects(&response) => flight.collected.push(response),
+            _ => match response {
+                Response::Data(data) => self.push_event(Event::Data(data)),
+                Response::Status(status) => self.push_event(Event::Status(status)),
+                Response::Continue(_) => {}
+            },
+        }
+    }
+
+    fn push_event(&mut self, event: Event) {
+        if self.events.len() >= self.config.max_events.max(1) {
+            self.events.pop_front();
+            self.lost += 1;
+        }
+        self.events.push_back(event);
+    }
+
+    /// The result, once the command failed or its tagged response came.
+    fn take_result<C: Command + ?Sized>(&mut self, cmd: &C) -> Option<Result<C::Output, Error>> {
+        let flight = self.in_flight.as_mut()?;
+        if let Some(error) = flight.failed.take() {
+            self.in_flight = None;
+            return Some(Err(error));
+        }
+        let done = flight.done.take()?;
+        let flight = self.in_flight.take()?;
+        Some(self.finish(cmd, flight, done))
+    }
+
+    fn finish<C: Command + ?Sized>(
+        &mut self,
+        cmd: &C,
+        flight: InFlight,
+        done: Status<'static>,
+    ) -> Result<C::Output, Error> {
+        let ok = done.kind == StatusKind::Ok;
+        let outcome = transition::after(flight.kind, ok, self.state);
+        self.state = outcome.state;
+        if outcome.forget_capabilities && !matches!(done.code, Some(Code::Capability(_))) {
+            self.capabilities = None;
+        }
+        if flight.kind == Kind::StartTls && ok && !self.input.is_empty() {
+            self.mark_broken("the server sent data after its STARTTLS OK, before the TLS handshake");
+            return Err(Error::Aborted(
+                "data after STARTTLS OK (possible injection attack); connection closed".into(),
+            ));
+        }
+        match done.kind {
+            StatusKind::Ok if flight.kind == Kind::Select && self.mailbox.read_only => {
+                Err(Error::ReadOnly(done.text.to_string()))
+            }
+            StatusKind::Ok => cmd.decode(flight.collected, &done),
+            StatusKind::No => Err(Error::No(Box::new(ServerRefusal::from_status(&done)))),
+            _ => Err(Error::Bad(Box::new(ServerRefusal::from_status(&done)))),
+        }
+    }
+
+    /// A LOGOUT answered by BYE and then a close, with no tagged OK,
+    /// still succeeds (conformance item 94): the OK it stands for.
+    fn logout_ended_by_close(&self) -> Option<Status<'static>> {
+        let flight = self.in_flight.as_ref()?;
+        if flight.kind != Kind::Logout
+            || self.bye.is_none()
+            || flight.done.is_some()
+            || !self.input.is_empty()
+        {
+            return None;
+        }
+        let tag = crate::types::Tag::new(flight.tag.clone()).ok()?;
+        Some(Status { tag: Some(tag), kind: StatusKind::Ok, code: None, text: Default::default() })
+    }
+
+    /// The error for a connection that closed while a command ran.
+    fn fail_on_eof(&mut self) -> Error {
+        self.in_flight = None;
+        self.state = State::Logout;
+        let mid_response = !self.input.is_empty();
+        match &self.bye {
+            Some(text) => Error::Bye(text.clone()),
+            None if mid_response => Error::Aborted("connection closed in the middle of a response".into()),
+            None => Error::Aborted("connection closed by the server".into()),
+        }
+    }
+}
+
+impl InFlight {
+    fn tag_prefix(&self) -> String {
+        format!("{} ", self.tag)
+    }
+
+    /// True when a synchronising literal is next and the server has not
+    /// said `+` yet.
+    fn waiting_for_continuation(&self) -> bool {
+        matches!(self.pending.front(), Some(Fragment::Literal { mode: LiteralMode::Sync, .. }))
+            && !self.go_ahead
+    }
+}
+
+/// The command's name for messages: `UID FETCH`, `SELECT`.
+fn command_name<C: Command + ?Sized>(cmd: &C) -> String {
+    match cmd.is_uid() {
+        true => format!("UID {}", cmd.name()),
+        false => cmd.name().to_owned(),
+    }
+}
