@@ -427,7 +427,27 @@ fn search_line_in_16k_reads_is_scanned_once() {
         statuses.push(framer.check(&line[..end]).unwrap());
     }
     assert_eq!(statuses.last(), Some(&FrameStatus::Complete(line.len())));
-    assert!(framer.bytes_examined() < 2 * line.len() as u64, "examined {}", framer.bytes_examined());
+    let examined = framer.bytes_examined();
+    assert!(examined < 2 * line.len() as u64, "examined {examined} of {}", line.len());
+    assert!(statuses[..statuses.len() - 1].iter().all(|s| *s == FrameStatus::Incomplete { needed: 2 }));
+}
+
+#[test]
+fn calls_without_new_bytes_do_not_rescan() {
+    let mut framer = Framer::new(FrameLimits::default());
+    let partial = b"* SEARCH 1 2 3 4 5 6 7 8 9";
+    for _ in 0..10 {
+        assert_eq!(framer.check(partial), Ok(FrameStatus::Incomplete { needed: 2 }));
+    }
+    assert_eq!(framer.bytes_examined(), partial.len() as u64);
+}
+
+#[test]
+fn caller_reset_rescans_from_the_start() {
+    let mut framer = Framer::new(FrameLimits::default());
+    assert_eq!(framer.check(b"* SEARCH 1 2 3"), Ok(FrameStatus::Incomplete { needed: 2 }));
+    assert_eq!(framer.check(b"* SEARCH 1\r\n"), Ok(FrameStatus::Complete(12)));
+    assert_eq!(framer.bytes_examined(), 14 + 12);
 }
 
 #[test]

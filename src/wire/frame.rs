@@ -72,10 +72,22 @@
 //! A line (the bytes between literals, CRLF included) may be at most
 //! [`FrameLimits::max_line`] bytes, a literal at most
 //! [`FrameLimits::max_literal`], a whole response at most
-//! [`FrameLimits::max_response`]. Each limit is reported as soon as the
-//! bytes prove it is exceeded, whatever the sizes of the reads, so feeding
-//! a stream byte by byte gives the same frames and errors as feeding it at
-//! once.
+//! [`FrameLimits::max_response`]. Each limit is checked at a fixed point
+//! of the byte stream: a line when its `max_line`-th byte has arrived
+//! without an LF among them, a literal when its announcement's CRLF
+//! arrives (before any of its bytes; nothing is reserved for them), a
+//! response when a line or an announced literal would take it past
+//! `max_response`. So the answer does not depend on the sizes of the
+//! reads: feeding a stream byte by byte gives the same frames and errors,
+//! at the same positions, as feeding it at once.
+//!
+//! # Streaming
+//!
+//! The framer already works in fragments: a line up to a literal
+//! announcement, then the literal's bytes, skipped by length. That is the
+//! seam where a driver can later hand a large literal inside a FETCH to a
+//! sink as it arrives (as swift-nio-imap's `ResponseParser` does) instead
+//! of buffering the whole response.
 
 mod scan;
 
@@ -304,7 +316,9 @@ impl Framer {
         self.examined
     }
 
-    /// Walks lines and literals until the response ends or the bytes run out.
+    /// Walks lines and literals until the response ends or the bytes run
+    /// out. Every turn of the loop returns or moves the line start forward
+    /// (past an LF, or past a literal that starts after one), so it ends.
     fn run(&mut self, buf: &[u8]) -> Result<FrameStatus, FrameError> {
         loop {
             if let Some(end) = self.scan.literal_end {
@@ -341,10 +355,9 @@ impl Framer {
         let from = self.scan.pos;
         if from < window_end {
             let found = memchr::memchr(b'\n', &buf[from..window_end]).map(|i| from + i);
-            let end = found.unwrap_or(window_end);
-            self.scan.tracker.track(&buf[from..end]);
-            self.examined += (end - from) as u64;
-            self.scan.pos = end;
+            self.scan.tracker.track(&buf[from..found.unwrap_or(window_end)]);
+            self.scan.pos = found.map_or(window_end, |lf| lf + 1);
+            self.examined += (self.scan.pos - from) as u64;
             if found.is_some() {
                 return Ok(found);
             }
