@@ -375,6 +375,14 @@ fn empty_line_after_response_ending_literal_ends_it() {
 }
 
 #[test]
+fn blank_line_between_responses_is_a_frame_of_its_own() {
+    // gh-88574: a server that sends a blank line after every literal.
+    let stream = b"* LIST () \"/\" {3}\r\nfoo\r\n\r\n* LIST () \"/\" {3}\r\nbar\r\n\r\n";
+    let outcome = frame_whole(stream, FrameLimits::default());
+    assert_eq!(outcome, Outcome { frames: vec![24, 2, 24, 2], end: End::Incomplete(0) });
+}
+
+#[test]
 fn parens_inside_quotes_and_literals_do_not_count() {
     // The `)` inside the quoted string and the `(` inside the literal leave
     // the depth at 0, so the empty line ends the response.

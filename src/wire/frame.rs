@@ -65,7 +65,11 @@
 //!   CRLF after a literal ends the response as usual
 //!   (`* LIST () "/" {3}\r\nfoo\r\n`). The depth counts `(` and `)` outside
 //!   quoted strings and literals, from the start of the response; a
-//!   stray `)` never makes it negative.
+//!   stray `)` never makes it negative. When such a blank line follows a
+//!   literal that ended its response, it arrives before the next response
+//!   and frames as a response of its own, `\r\n` (2 bytes), which the
+//!   session skips. This is the behaviour of upstream imaplib since
+//!   gh-88574 (a server that sends a blank line after every literal).
 //!
 //! # Limits
 //!
