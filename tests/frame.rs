@@ -313,6 +313,16 @@ fn response_limit_counts_lines_after_literals() {
     assert_eq!(frame::check(ok, &limits), Ok(FrameStatus::Complete(30)));
 }
 
+#[test]
+fn line_reaching_both_limits_is_reported_as_too_long() {
+    let limits = FrameLimits::default().with_max_line(10).with_max_response(10);
+    let e = error_with(b"* SEARCH 1", limits);
+    assert_eq!(e.kind(), &FrameErrorKind::LineTooLong { limit: 10 });
+    let limits = limits.with_max_line(11);
+    let e = error_with(b"* SEARCH 1", limits);
+    assert_eq!(e.kind(), &FrameErrorKind::ResponseTooLarge { limit: 10 });
+}
+
 // ---- quirks: status lines, quoted strings, spurious empty lines ----------
 
 #[test]
