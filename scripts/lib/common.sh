@@ -137,7 +137,7 @@ stop_recorded() {
     sleep 0.1
   done
   if [[ -n $left ]]; then
-    say "$name: still running after 15 s, killing session $pid: $(echo $left)"
+    say "$name: still running after 15 s, killing session $pid: ${left//$'\n'/ }"
     # shellcheck disable=SC2086
     kill -KILL $left 2>/dev/null || true
     sleep 0.2
@@ -150,7 +150,7 @@ stop_recorded() {
 # Fails with one line when HOST:PORT cannot be bound (something else holds it).
 require_free_port() { # SERVER HOST PORT VAR
   local server=$1 host=$2 port=$3 var=$4 holder=''
-  if python3 - "$host" "$port" <<'EOF' 2>/dev/null; then return 0; fi
+  if "$PYTHON" - "$host" "$port" <<'EOF' 2>/dev/null; then return 0; fi
 import socket, sys
 host, port = sys.argv[1], int(sys.argv[2])
 s = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
@@ -166,7 +166,7 @@ EOF
 # verified against the test CA. Prints the last error on failure.
 # usage: wait_greetings SECONDS HOST PORT:plain PORT:tls ...
 wait_greetings() {
-  timeout "$(($1 + 2))" python3 - "$TLS_DIR/ca.pem" "$@" <<'EOF'
+  timeout "$(($1 + 2))" "$PYTHON" - "$TLS_DIR/ca.pem" "$@" <<'EOF'
 import socket, ssl, sys, time
 ca, secs, host, targets = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4:]
 deadline = time.monotonic() + secs

@@ -83,7 +83,7 @@ cyrus_launch() {
   local log=$CY_DIR/log/master.log pidfile=$CY_DIR/run/master.pid
   rm -f "$pidfile"
   "$CY_BIN/master" -C "$CY_CONF" -M "$CY_DIR/cyrus.conf" -p "$pidfile" -L "$log" -l 256 -d \
-    </dev/null >>"$log" 2>&1 9>&- || die "cyrus master did not start" "$log"
+    </dev/null >>"$CY_DIR/log/master.out" 2>&1 9>&- || die "cyrus master did not start" "$CY_DIR/log/master.out"
   wait_for_file "$pidfile" || die "cyrus master wrote no $pidfile (Cyrus logs only to syslog; run it with -D to see why)" "$log"
   record_pid "$(cat "$pidfile")" "$CY_DIR/started.pid"
 }
@@ -94,7 +94,7 @@ cyrus_bootstrap() {
   [[ -e $CY_DIR/bootstrapped ]] && return 0
   local sep=.
   [[ $CY_UNIXSEP == yes ]] && sep=/
-  timeout 20 python3 - "$CY_HOST" "$CY_PORT" "$sep" >>"$CY_DIR/log/setup.log" 2>&1 <<'EOF' ||
+  timeout 20 "$PYTHON" - "$CY_HOST" "$CY_PORT" "$sep" >>"$CY_DIR/log/setup.log" 2>&1 <<'EOF' ||
 import imaplib, sys
 host, port, sep = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 for user in ("alice", "bob", "carol"):
