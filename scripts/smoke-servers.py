@@ -155,6 +155,28 @@ def check_wrong_password(s):
     return "NO %s" % data[0].decode(errors="replace")
 
 
+def check_idle(s):
+    """IDLE (by hand: imaplib 3.11 has no idle()) is woken by an APPEND from a second session."""
+    watcher, writer = s.plain(), s.plain()
+    for imap in (watcher, writer):
+        ok(imap.login("alice", s.password["alice"]), "LOGIN")
+    ok(watcher.select("INBOX"), "SELECT INBOX")
+    watcher.send(b"I1 IDLE\r\n")
+    expect(watcher.readline().startswith(b"+"), "no continuation after IDLE")
+    start = time.monotonic()
+    ok(writer.append("INBOX", None, None, b"Subject: idle\r\n\r\nwake up\r\n"), "APPEND")
+    line = watcher.readline()
+    waited = time.monotonic() - start
+    expect(line.endswith(b"EXISTS\r\n"), "IDLE got %r instead of EXISTS" % line)
+    watcher.send(b"DONE\r\n")
+    while not line.startswith(b"I1 "):
+        line = watcher.readline()
+    expect(line.startswith(b"I1 OK"), "IDLE ended with %r" % line)
+    watcher.logout()
+    writer.logout()
+    return "EXISTS %.2f s after the APPEND" % waited
+
+
 CHECKS = [
     ("plain", check_plain),
     ("capabilities", check_capabilities),
@@ -164,6 +186,7 @@ CHECKS = [
     ("imaps-without-ca", check_imaps_refused),
     ("admin-for-alice", check_admin_for_alice),
     ("wrong-password", check_wrong_password),
+    ("idle", check_idle),
 ]
 
 

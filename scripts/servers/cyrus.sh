@@ -65,7 +65,8 @@ cyrus_extract_imapd() {
 
 cyrus_configure() {
   local u
-  mkdir -p "$CY_DIR"/{config,spool,run,log,tls}
+  # config/socket: each imapd binds its idle client socket there (else IDLE only polls).
+  mkdir -p "$CY_DIR"/{config/socket,spool,run,log,tls}
   install -m 600 "$TLS_DIR/server.key" "$CY_DIR/tls/server.key"
   cyrus_imapd_conf >"$CY_CONF"
   cyrus_cyrus_conf >"$CY_DIR/cyrus.conf"
