@@ -162,13 +162,14 @@ EOF
   die "$server: port $(host_port "$host" "$port") is already in use$holder; stop that or set $var to a free port"
 }
 
-# Waits until every HOST:PORT[:tls] answers with an IMAP greeting, TLS ones
-# verified against the test CA. Prints the last error on failure.
-# usage: wait_greetings SECONDS HOST PORT:plain PORT:tls ...
+# Waits until every PORT:mode on HOST answers with an IMAP greeting, TLS ones
+# verified against the test CA; gives up early when process PID is gone.
+# Prints the last error on failure.
+# usage: wait_greetings SECONDS PID HOST PORT:plain PORT:tls ...
 wait_greetings() {
   timeout "$(($1 + 2))" "$PYTHON" - "$TLS_DIR/ca.pem" "$@" <<'EOF'
-import socket, ssl, sys, time
-ca, secs, host, targets = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4:]
+import os, socket, ssl, sys, time
+ca, secs, pid, host, targets = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
 deadline = time.monotonic() + secs
 ctx = ssl.create_default_context(cafile=ca)
 for target in targets:
@@ -184,8 +185,10 @@ for target in targets:
                 err = "unexpected greeting %r" % line[:80]
         except (OSError, ssl.SSLError) as e:
             err = str(e)
+        if not os.path.exists("/proc/%d" % pid):
+            sys.exit("the server (pid %d) exited; port %s (%s): %s" % (pid, port, mode, err))
         if time.monotonic() > deadline:
-            sys.exit("port %s (%s) gave no IMAP greeting within %ss: %s" % (port, mode, secs, err))
+            sys.exit("port %s (%s) gave no IMAP greeting within %gs: %s" % (port, mode, secs, err))
         time.sleep(0.1)
 EOF
 }

@@ -24,6 +24,11 @@ cyrus_fingerprint() { printf '%s\n' "$CY_HOST" "$CY_PORT" "$CY_TLS_PORT" "$CY_UN
 cyrus_host() { printf '%s' "$CY_HOST"; }
 cyrus_ports() { printf '%s\n' "$CY_PORT:plain:TYPED_IMAP_CYRUS_PORT" "$CY_TLS_PORT:tls:TYPED_IMAP_CYRUS_TLS_PORT"; }
 cyrus_daemon_user() { printf 'cyrus'; }
+# Cyrus logs through syslog(3) only, and there may be no /dev/log.
+cyrus_debug_hint() {
+  printf ' (Cyrus logs only to syslog; to see why, run %s/master -C %s -M %s -D)' \
+    "$CY_BIN" "$CY_CONF" "$CY_DIR/cyrus.conf"
+}
 cyrus_log() { printf '%s' "$CY_DIR/log/master.log"; }
 
 cyrus_env() {

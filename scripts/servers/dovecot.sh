@@ -61,6 +61,7 @@ dovecot_launch() {
 }
 
 dovecot_bootstrap() { :; }
+dovecot_debug_hint() { :; }
 dovecot_log() { printf '%s' "$DV_DIR/log/dovecot.log"; }
 
 # The whole configuration: no !include, every path inside $DV_DIR.
