@@ -133,11 +133,12 @@ stop_recorded() {
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 150; i++)); do # 15 s
     left=$(session_members "$pid")
-    [[ -z $left ]] && break
+    [[ -z $left ]] && ! recorded_alive "$file" && break
     sleep 0.1
   done
-  if [[ -n $left ]]; then
-    say "$name: still running after 15 s, killing session $pid: ${left//$'\n'/ }"
+  if [[ -n $left ]] || recorded_alive "$file"; then
+    recorded_alive "$file" && left="$pid $left"
+    say "$name: still running after 15 s, killing ${left//$'\n'/ }"
     # shellcheck disable=SC2086
     kill -KILL $left 2>/dev/null || true
     sleep 0.2

@@ -107,7 +107,8 @@ for user in ("alice", "bob", "carol"):
     imap = imaplib.IMAP4(host, port, timeout=10)
     imap.login(user, user + "pw")
     for name in ("Drafts", "Sent", "Trash", "Junk", "Archive"):
-        mailbox = "INBOX" + sep + name
+        # altnamespace (with the / separator) puts personal folders at the top level
+        mailbox = name if sep == "/" else "INBOX." + name
         typ, data = imap._simple_command("CREATE", mailbox, "(USE (\\%s))" % name)
         print(user, "CREATE", mailbox, typ, data)
         imap.subscribe(mailbox)
