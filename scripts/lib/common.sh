@@ -48,19 +48,23 @@ host_port() { if [[ $1 == *:* ]]; then printf '[%s]:%s' "$1" "$2"; else printf '
 
 # The state directory must be an absolute path without blanks (config files
 # quote nothing) that the servers' unprivileged users can reach.
+# Without TYPED_IMAP_STATE it is <repo>/target/test-servers, unless the repo
+# itself is closed to other users (e.g. a clone under /root): then a directory
+# under /tmp named after the repo path, the same for every subcommand.
 resolve_state_dir() {
   STATE=${TYPED_IMAP_STATE:-$REPO/target/test-servers}
+  if [[ -z ${TYPED_IMAP_STATE:-} ]] && ! setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$REPO"; then
+    STATE=/tmp/typed-imap-test-servers-$(printf '%s' "$REPO" | sha256sum | cut -c1-12)
+  fi
   STATE=$(realpath -m -- "$STATE")
   [[ $STATE =~ ^/[A-Za-z0-9_./+,@=-]+$ ]] ||
     die "TYPED_IMAP_STATE=$STATE: the state directory path may only contain letters, digits and _./+,@=-"
   TLS_DIR=$STATE/tls
 }
 
-# The nearest existing ancestor of the state dir must be traversable by others,
-# or the mail/cyrus users cannot reach their files.
+# Every parent of the state dir must be traversable by others, or the mail
+# and cyrus users cannot reach their files.
 require_reachable_state() { # USER
-  local dir=$STATE
-  while [[ ! -d $dir ]]; do dir=$(dirname "$dir"); done
   mkdir -p "$STATE"
   if ! setpriv --reuid="$1" --regid="$(id -g "$1")" --clear-groups test -x "$STATE"; then
     die "user $1 cannot enter $STATE (a parent directory lacks o+x); set TYPED_IMAP_STATE to a directory such as /tmp/typed-imap-servers"
