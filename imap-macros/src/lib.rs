@@ -6,9 +6,9 @@
 //! re-exports it and documents the attributes; this crate is an
 //! implementation detail pinned to the exact version of `typed-imap`.
 //!
-//! The steps, one file each: [`attr`] reads the attributes, [`ast`] turns
-//! the struct into the model of a command, [`check`] refuses what cannot
-//! work, [`expand`] writes the impl, and [`fallback`] writes a stub impl
+//! The steps, one file each: `attr` reads the attributes, `ast` turns
+//! the struct into the model of a command, `check` refuses what cannot
+//! work, `expand` writes the impl, and `fallback` writes a stub impl
 //! when there were errors, so that one mistake gives one error.
 
 mod ast;
