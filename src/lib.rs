@@ -37,6 +37,7 @@
 // Removed when the wire layer (issue 2) lands.
 #![allow(dead_code)]
 
+pub mod auth;
 pub mod error;
 pub mod types;
 pub mod wire;
