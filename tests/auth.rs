@@ -318,6 +318,20 @@ fn invalid_base64_from_the_server_is_an_error() {
     assert_eq!(exchange(&mut login, false, &["%%%"]), ["AUTHENTICATE LOGIN", "*"]);
 }
 
+#[test]
+fn credentials_can_come_in_a_secret() {
+    use typed_imap::auth::Secret;
+    let password = Secret::new(String::from("pw"));
+    let mut plain = Plain::new("tim", password.clone()).unwrap();
+    assert_eq!(plain.initial_response().unwrap(), b"\0tim\0pw");
+    let mut login = Login::new("tim", password);
+    login.respond(b"").unwrap();
+    assert_eq!(login.respond(b"").unwrap(), Response::from("pw"));
+    let token = Secret::from("tok");
+    assert_eq!(token.expose(), "tok");
+    assert!(XOAuth2::new("u", token).is_ok());
+}
+
 // ---- redaction ----
 
 /// Asserts that `debug` shows none of `secret`, its base64, or the base64 of

@@ -37,9 +37,10 @@ pub struct CramMd5 {
 }
 
 impl CramMd5 {
-    /// CRAM-MD5 for `user` with `password` (the HMAC key: its UTF-8 bytes).
-    pub fn new(user: impl Into<String>, password: impl Into<String>) -> Self {
-        CramMd5 { user: user.into(), password: Secret::new(password.into()), answered: false }
+    /// CRAM-MD5 for `user` with `password` (a `&str`, `String` or
+    /// [`Secret`]; the HMAC key is its UTF-8 bytes).
+    pub fn new(user: impl Into<String>, password: impl Into<Secret<String>>) -> Self {
+        CramMd5 { user: user.into(), password: password.into(), answered: false }
     }
 
     /// `user SP digest` for `challenge` (RFC 2195 section 2).

@@ -1,9 +1,9 @@
-//! The LOGIN mechanism (de facto; draft-murchison-sasl-login).
+//! The LOGIN mechanism (de facto; draft-murchison-sasl-login, no RFC).
 
 use super::{AuthError, Authenticator, Response, Secret};
 
 /// LOGIN: the server prompts for the user name, then for the password; each
-/// answer goes on its own line (draft-murchison-sasl-login section 2).
+/// answer goes on its own line (draft-murchison-sasl-login; no RFC).
 ///
 /// ```text
 /// C: A1 AUTHENTICATE LOGIN
@@ -16,8 +16,7 @@ use super::{AuthError, Authenticator, Response, Secret};
 ///
 /// Answers by order, not by wording: the first challenge gets the user
 /// name, the second the password, a third is [`AuthError::TooManyRounds`].
-/// The prompt text is ignored, as the draft's prompts are informational and
-/// servers word them differently (`Username:`, `User Name`, `login:`, with
+/// The prompt text is ignored, because servers word it differently (`Username:`, `User Name`, `login:`, with
 /// or without a trailing NUL, or an empty challenge). No initial response:
 /// LOGIN is server-first. Send LOGIN only over TLS; prefer [`Plain`].
 ///
@@ -30,9 +29,10 @@ pub struct Login {
 }
 
 impl Login {
-    /// LOGIN for `user` with `password`, sent as their UTF-8 bytes.
-    pub fn new(user: impl Into<String>, password: impl Into<String>) -> Self {
-        Login { user: user.into(), password: Secret::new(password.into()), answered: 0 }
+    /// LOGIN for `user` with `password` (a `&str`, `String` or [`Secret`]),
+    /// sent as their UTF-8 bytes.
+    pub fn new(user: impl Into<String>, password: impl Into<Secret<String>>) -> Self {
+        Login { user: user.into(), password: password.into(), answered: 0 }
     }
 }
 

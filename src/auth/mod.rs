@@ -33,6 +33,27 @@
 //! handed to the session as a plain `Vec<u8>`: sending and dropping them
 //! is the session's job.
 //!
+//! Constructors take the password or token as `impl Into<Secret<String>>`:
+//! a `&str`, a `String` (moved, not copied), or a [`Secret`] the caller
+//! already keeps its credentials in.
+//!
+//! ## Decisions where the specifications leave room
+//!
+//! - **Challenges of client-first mechanisms are not checked.** PLAIN,
+//!   XOAUTH2 and OAUTHBEARER answer the server's first prompt with their
+//!   message whatever it holds (RFC 4422 section 5: the server sends an
+//!   empty challenge; some send text).
+//! - **LOGIN answers by order**: user name, then password, whatever the
+//!   prompts say ([`Login`]).
+//! - **Token refusals end with the server's NO**: XOAUTH2 answers the error
+//!   challenge with an empty response (as Google and Microsoft document),
+//!   OAUTHBEARER with `^A` (RFC 7628 section 3.2.3); both keep the error
+//!   JSON for the caller.
+//! - **Base64 padding is optional in challenges**; anything else outside the
+//!   alphabet is an error ([`decode_challenge`]).
+//! - **Mechanism names are checked** before they reach the command line
+//!   ([`validate_mechanism`]).
+//!
 //! ## Example: PLAIN with and without SASL-IR
 //!
 //! With `SASL-IR` advertised (RFC 4959), the credentials go on the command

@@ -33,8 +33,8 @@ pub fn validate_mechanism(name: &str) -> Result<(), ValidationError> {
     if name.len() > MAX_LEN {
         return Err(ValidationError::other(WHAT, "longer than 20 characters"));
     }
-    match name.bytes().position(|b| !is_mech_char(b)) {
-        Some(index) => Err(ValidationError::byte(WHAT, name.as_bytes()[index], index)),
+    match name.bytes().enumerate().find(|&(_, b)| !is_mech_char(b)) {
+        Some((index, byte)) => Err(ValidationError::byte(WHAT, byte, index)),
         None => Ok(()),
     }
 }

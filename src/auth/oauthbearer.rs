@@ -59,10 +59,11 @@ pub struct OAuthBearer {
 
 impl OAuthBearer {
     /// OAUTHBEARER for `user` (the authorisation identity, usually the mail
-    /// address) with an OAuth 2.0 access `token`. Refuses `^A` (0x01) in
+    /// address) with an OAuth 2.0 access `token` (a `&str`, `String` or
+    /// [`Secret`]). Refuses `^A` (0x01) in
     /// either: it separates the fields.
-    pub fn new(user: impl Into<String>, token: impl Into<String>) -> Result<Self, ValidationError> {
-        let token = Secret::new(token.into());
+    pub fn new(user: impl Into<String>, token: impl Into<Secret<String>>) -> Result<Self, ValidationError> {
+        let token: Secret<String> = token.into();
         let user = user.into();
         refuse_byte("oauthbearer user", &user, 1)?;
         refuse_byte("oauthbearer token", token.expose(), 1)?;

@@ -35,13 +35,17 @@ pub struct Plain {
 }
 
 impl Plain {
-    /// PLAIN for user `authcid` with `password` (UTF-8, RFC 4616 section 2).
+    /// PLAIN for user `authcid` with `password` (a `&str`, `String` or
+    /// [`Secret`]; UTF-8, RFC 4616 section 2).
     ///
     /// Refuses a NUL in either (it would split the message) and an empty
     /// user name (`authcid = 1*SAFE`). An empty password is passed on: the
     /// server decides.
-    pub fn new(authcid: impl Into<String>, password: impl Into<String>) -> Result<Self, ValidationError> {
-        let password = Secret::new(password.into());
+    pub fn new(
+        authcid: impl Into<String>,
+        password: impl Into<Secret<String>>,
+    ) -> Result<Self, ValidationError> {
+        let password: Secret<String> = password.into();
         let authcid = authcid.into();
         refuse_byte("plain user name", &authcid, 0)?;
         if authcid.is_empty() {

@@ -43,6 +43,20 @@ impl<T: Wipe> From<T> for Secret<T> {
     }
 }
 
+/// So constructors that take `impl Into<Secret<String>>` accept a `&str`.
+impl From<&str> for Secret<String> {
+    fn from(value: &str) -> Self {
+        Secret(value.to_owned())
+    }
+}
+
+/// So constructors that take `impl Into<Secret<Vec<u8>>>` accept a `&[u8]`.
+impl From<&[u8]> for Secret<Vec<u8>> {
+    fn from(value: &[u8]) -> Self {
+        Secret(value.to_vec())
+    }
+}
+
 impl<T: Wipe + Clone> Clone for Secret<T> {
     fn clone(&self) -> Self {
         Secret(self.0.clone())

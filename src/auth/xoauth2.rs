@@ -45,9 +45,9 @@ pub struct XOAuth2 {
 
 impl XOAuth2 {
     /// XOAUTH2 for `user` (the mail address) with an OAuth 2.0 access
-    /// `token`. Refuses `^A` (0x01) in either: it separates the fields.
-    pub fn new(user: impl Into<String>, token: impl Into<String>) -> Result<Self, ValidationError> {
-        let token = Secret::new(token.into());
+    /// `token` (a `&str`, `String` or [`Secret`]). Refuses `^A` (0x01) in either: it separates the fields.
+    pub fn new(user: impl Into<String>, token: impl Into<Secret<String>>) -> Result<Self, ValidationError> {
+        let token: Secret<String> = token.into();
         let user = user.into();
         refuse_byte("xoauth2 user", &user, 1)?;
         refuse_byte("xoauth2 token", token.expose(), 1)?;
