@@ -5,10 +5,12 @@
 //! challenges into responses; the session moves the bytes. That is the
 //! whole split:
 //!
-//! | who | does |
-//! |---|---|
-//! | the session | sends `AUTHENTICATE <mechanism>` (with the [initial response] when the server advertises `SASL-IR`), decodes each `+` line with [`decode_challenge`], sends each answer with [`encode_response`] or `*`, reads the tagged result |
-//! | an [`Authenticator`] | knows the mechanism: turns each decoded challenge into a [`Response`], or an [`AuthError`] |
+//! - **The session** sends `AUTHENTICATE <mechanism>` (with the [initial
+//!   response] when the server advertises `SASL-IR`), decodes each `+` line
+//!   with [`decode_challenge`], sends each answer with [`encode_response`]
+//!   or `*`, and reads the tagged result.
+//! - **An [`Authenticator`]** knows the mechanism: it turns each decoded
+//!   challenge into a [`Response`], or an [`AuthError`].
 //!
 //! Built in: [`Plain`] (RFC 4616), [`Login`] (the de-facto LOGIN
 //! mechanism), [`CramMd5`] (RFC 2195), [`XOAuth2`] (Google, Microsoft) and

@@ -27,7 +27,8 @@ use crate::types::ValidationError;
 /// ```
 /// use typed_imap::auth::{Authenticator, XOAuth2};
 ///
-/// let mut xoauth2 = XOAuth2::new("someuser@example.com", "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg").unwrap();
+/// let token = "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg";
+/// let mut xoauth2 = XOAuth2::new("someuser@example.com", token).unwrap();
 /// let message = xoauth2.initial_response().unwrap();
 /// assert!(message.starts_with(b"user=someuser@example.com\x01auth=Bearer ya29."));
 /// assert!(message.ends_with(b"\x01\x01"));
@@ -45,7 +46,8 @@ pub struct XOAuth2 {
 
 impl XOAuth2 {
     /// XOAUTH2 for `user` (the mail address) with an OAuth 2.0 access
-    /// `token` (a `&str`, `String` or [`Secret`]). Refuses `^A` (0x01) in either: it separates the fields.
+    /// `token` (a `&str`, `String` or [`Secret`]). Refuses `^A` (0x01) in
+    /// either: it separates the fields.
     pub fn new(user: impl Into<String>, token: impl Into<Secret<String>>) -> Result<Self, ValidationError> {
         let token: Secret<String> = token.into();
         let user = user.into();
