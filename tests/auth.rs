@@ -438,6 +438,14 @@ proptest! {
     }
 
     #[test]
+    fn base64_alphabet_text_never_panics(text in "[ ]?[A-Za-z0-9+/]{0,40}={0,2}[ ]?") {
+        if let Ok(bytes) = decode_challenge(text.as_bytes()) {
+            let encoded = encode_response(&bytes);
+            prop_assert_eq!(encoded.trim_end_matches('='), text.trim().trim_end_matches('='));
+        }
+    }
+
+    #[test]
     fn arbitrary_continuation_text_never_panics(text in proptest::collection::vec(any::<u8>(), 0..300)) {
         if let Ok(bytes) = decode_challenge(&text) {
             // Whatever decodes re-encodes to the same (trimmed) text, padding aside.
