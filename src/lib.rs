@@ -39,6 +39,7 @@
 
 extern crate self as typed_imap;
 
+pub mod auth;
 pub mod command;
 pub mod error;
 pub mod session;
