@@ -8,6 +8,7 @@
 use std::fmt;
 use std::io;
 
+use crate::auth::AuthError;
 use crate::command::State;
 use crate::types::{ByteStr, Code, Status, ValidationError};
 use crate::wire::frame::FrameError;
@@ -69,9 +70,15 @@ pub enum Error {
         /// What did not fit.
         reason: String,
     },
-    /// Authentication failed on the client side (a mechanism's error, or
-    /// the server's challenge was not base64).
-    Auth(String),
+    /// Authentication failed on the client side: the mechanism could not
+    /// answer the server's challenge, or the user's callback failed. (A
+    /// server that refuses the credentials answers NO: [`Error::No`].)
+    Auth {
+        /// The SASL mechanism.
+        mechanism: String,
+        /// What went wrong.
+        source: AuthError,
+    },
     /// An I/O error of the transport (including timeouts).
     Io(io::Error),
 }
@@ -128,7 +135,7 @@ impl fmt::Display for Error {
             Error::Parse(e) => write!(f, "malformed response: {e}"),
             Error::Frame(e) => write!(f, "{e}"),
             Error::Decode { command, reason } => write!(f, "unexpected answer to {command}: {reason}"),
-            Error::Auth(why) => write!(f, "authentication failed: {why}"),
+            Error::Auth { mechanism, source } => write!(f, "{mechanism} authentication failed: {source}"),
             Error::Io(e) => write!(f, "i/o error: {e}"),
         }
     }
@@ -141,6 +148,7 @@ impl std::error::Error for Error {
             Error::Parse(e) => Some(e),
             Error::Frame(e) => Some(e),
             Error::Io(e) => Some(e),
+            Error::Auth { source, .. } => Some(source),
             _ => None,
         }
     }

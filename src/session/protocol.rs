@@ -342,6 +342,12 @@ impl Protocol {
                     return Err(Error::Frame(e));
                 }
             };
+            if &self.input[..len] == b"\r\n" {
+                // An empty line between responses (seen from real servers,
+                // imaplib gh-88574): nothing to parse, nothing lost.
+                self.input.drain(..len);
+                continue;
+            }
             let parsed = parse_frame(&self.input[..len], &self.config.parse).map(Response::into_owned);
             let tagged_ours =
                 self.in_flight.as_ref().is_some_and(|f| self.input.starts_with(f.tag_prefix().as_bytes()));
