@@ -11,10 +11,12 @@
 //! ...) follows, mirroring `wire::parse` file for file.
 
 mod atom;
+mod body;
 mod byte_str;
 mod capability;
 pub(crate) mod chars;
 mod datetime;
+mod envelope;
 mod error;
 mod fetch;
 mod flag;
@@ -25,9 +27,14 @@ mod sequence;
 mod tag;
 
 pub use atom::Atom;
+pub use body::{
+    BodyExtension, BodyFields, BodyParam, BodyStructure, Disposition, ExtensionValue, MultiExtension,
+    MultiPart, SingleExtension, SinglePart, SinglePartKind,
+};
 pub use byte_str::ByteStr;
 pub use capability::Capability;
 pub use datetime::InternalDate;
+pub use envelope::{Address, Envelope};
 pub use error::ValidationError;
 pub use fetch::FetchItem;
 pub use flag::Flag;
