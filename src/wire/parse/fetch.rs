@@ -1,25 +1,212 @@
-//! `msg-att` (RFC 3501 section 9, RFC 9051 section 9).
+//! `msg-att` (RFC 3501 section 9, RFC 9051 section 9) and the FETCH
+//! attributes of BINARY (RFC 3516), CONDSTORE (RFC 7162), OBJECTID
+//! (RFC 8474), SAVEDATE (RFC 8514) and PREVIEW (RFC 8970).
 //!
-//! CONTRACT STUB: the FETCH work fills in every attribute.
+//! Each attribute is found by its name (one table lookup, case-insensitive)
+//! and then parsed by its own function; once a name matched, a failure is
+//! final (`cut_err`). Unknown attributes are kept raw
+//! ([`FetchItem::Other`]).
 
-use winnow::ascii::Caseless;
-use winnow::combinator::{alt, delimited, preceded, separated};
+use winnow::combinator::{alt, cut_err, delimited, opt, preceded, repeat, separated};
+use winnow::error::StrContext;
 use winnow::prelude::*;
+use winnow::token::{take_till, take_while};
 
 use super::Input;
-use super::core::{number, sp};
+use super::body::body;
+use super::core::{literal_bytes, nested, nil, nstring, number, number64, quoted, sp};
+use super::datetime::date_time;
+use super::envelope::envelope;
 use super::flag::flag_list;
-use crate::types::FetchItem;
+use super::section::{section, section_binary};
+use crate::types::chars::is_atom_char;
+use crate::types::{ByteStr, FetchItem};
 
-/// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"`.
+/// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic
+/// / msg-att-static)) ")"`. Quirk: an empty list `()` and spaces inside the
+/// parentheses are accepted.
 pub(crate) fn msg_att<'a>(input: &mut Input<'a>) -> ModalResult<Vec<FetchItem<'a>>> {
-    delimited(b'(', separated(0.., msg_att_item, sp), b')').parse_next(input)
+    delimited((b'(', opt(sp)), separated(0.., msg_att_item, sp), cut_err((opt(sp), b')')))
+        .context(StrContext::Label("msg-att"))
+        .parse_next(input)
 }
 
+/// `msg-att-dynamic / msg-att-static`: one attribute, name and value.
 fn msg_att_item<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    let start = input.input;
+    let name = take_while(1.., is_att_name_char).parse_next(input)?;
+    match ATTRIBUTES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        Some((_, parser)) => cut_err(*parser).parse_next(input),
+        None => cut_err(|i: &mut Input<'a>| other_att(start, i)).parse_next(input),
+    }
+}
+
+/// An attribute name: atom characters up to a `[section]` or `<origin>`.
+fn is_att_name_char(b: u8) -> bool {
+    is_atom_char(b) && b != b'[' && b != b'<'
+}
+
+/// The parser of what follows an attribute's name.
+type AttributeParser = for<'a> fn(&mut Input<'a>) -> ModalResult<FetchItem<'a>>;
+
+/// Every attribute this library types, by name.
+const ATTRIBUTES: [(&[u8], AttributeParser); 17] = [
+    (b"UID", uid),
+    (b"FLAGS", flags),
+    (b"BODY", body_att),
+    (b"BODYSTRUCTURE", bodystructure),
+    (b"ENVELOPE", envelope_att),
+    (b"INTERNALDATE", internaldate),
+    (b"RFC822.SIZE", rfc822_size),
+    (b"RFC822", rfc822),
+    (b"RFC822.HEADER", rfc822_header),
+    (b"RFC822.TEXT", rfc822_text),
+    (b"BINARY", binary),
+    (b"BINARY.SIZE", binary_size),
+    (b"MODSEQ", fetch_mod_resp),
+    (b"EMAILID", fetch_emailid_resp),
+    (b"THREADID", fetch_threadid_resp),
+    (b"SAVEDATE", savedate),
+    (b"PREVIEW", preview),
+];
+
+/// `"UID" SP uniqueid`, with `uniqueid = nz-number` (0 accepted).
+fn uid<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, number).map(FetchItem::Uid).parse_next(input)
+}
+
+/// `msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"`.
+/// Quirks (of [`flag_list`]): `\*` and `]` inside flags.
+fn flags<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, flag_list).map(FetchItem::Flags).parse_next(input)
+}
+
+/// `"BODY" SP body` (non-extensible structure) or `"BODY" section ["<"
+/// number ">"] SP nstring` (a section's content).
+fn body_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    if input.input.first() == Some(&b'[') {
+        return body_section(input);
+    }
+    preceded(sp, body).map(FetchItem::Body).parse_next(input)
+}
+
+/// `"BODY" section ["<" number ">"] SP nstring`, after `BODY`.
+fn body_section<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    let (section, origin, _, data) =
+        (section, opt(delimited(b'<', number, b'>')), sp, nstring).parse_next(input)?;
+    Ok(FetchItem::BodySection { section, origin, data })
+}
+
+/// `"BODYSTRUCTURE" SP body`.
+fn bodystructure<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, body).map(FetchItem::BodyStructure).parse_next(input)
+}
+
+/// `"ENVELOPE" SP envelope`.
+fn envelope_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, envelope).map(|e| FetchItem::Envelope(Box::new(e))).parse_next(input)
+}
+
+/// `"INTERNALDATE" SP date-time`.
+fn internaldate<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, date_time).map(FetchItem::InternalDate).parse_next(input)
+}
+
+/// `"RFC822.SIZE" SP number64` (RFC 9051; `number` in RFC 3501).
+fn rfc822_size<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, number64).map(FetchItem::Rfc822Size).parse_next(input)
+}
+
+/// `"RFC822" SP nstring` (RFC 3501).
+fn rfc822<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, nstring).map(FetchItem::Rfc822).parse_next(input)
+}
+
+/// `"RFC822.HEADER" SP nstring` (RFC 3501).
+fn rfc822_header<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, nstring).map(FetchItem::Rfc822Header).parse_next(input)
+}
+
+/// `"RFC822.TEXT" SP nstring` (RFC 3501).
+fn rfc822_text<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, nstring).map(FetchItem::Rfc822Text).parse_next(input)
+}
+
+/// `"BINARY" section-binary SP (nstring / literal8)` (RFC 3516, RFC 9051);
+/// `nstring` here also reads `literal8` (`~{n}`).
+fn binary<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    let (section, _, data) = (section_binary, sp, nstring).parse_next(input)?;
+    Ok(FetchItem::Binary { section, data })
+}
+
+/// `"BINARY.SIZE" section-binary SP number` (RFC 3516, RFC 9051).
+fn binary_size<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    let (section, _, size) = (section_binary, sp, number).parse_next(input)?;
+    Ok(FetchItem::BinarySize { section, size })
+}
+
+/// `fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"` (RFC 7162),
+/// with `permsg-modsequence = mod-sequence-value = 1*DIGIT` (63-bit).
+fn fetch_mod_resp<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, delimited(b'(', number64, b')')).map(FetchItem::ModSeq).parse_next(input)
+}
+
+/// `fetch-emailid-resp = "EMAILID" SP "(" objectid ")"` (RFC 8474).
+fn fetch_emailid_resp<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, delimited(b'(', objectid, b')')).map(FetchItem::EmailId).parse_next(input)
+}
+
+/// `fetch-threadid-resp = "THREADID" SP ( "(" objectid ")" / nil )`
+/// (RFC 8474).
+fn fetch_threadid_resp<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, alt((nil.value(None), delimited(b'(', objectid, b')').map(Some))))
+        .map(FetchItem::ThreadId)
+        .parse_next(input)
+}
+
+/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474).
+fn objectid<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    take_while(1..=255, |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        .map(ByteStr::from)
+        .parse_next(input)
+}
+
+/// `"SAVEDATE" SP (date-time / nil)` (RFC 8514).
+fn savedate<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, alt((nil.value(None), date_time.map(Some)))).map(FetchItem::SaveDate).parse_next(input)
+}
+
+/// `"PREVIEW" SP nstring` (RFC 8970).
+fn preview<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    preceded(sp, nstring).map(FetchItem::Preview).parse_next(input)
+}
+
+/// An unknown attribute: its name (from `start`, with any `[...]` and
+/// `<...>` suffix) and, if present, `SP` and one raw value.
+fn other_att<'a>(start: &'a [u8], input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
+    opt((b'[', take_till(0.., b']'), b']')).parse_next(input)?;
+    opt((b'<', take_till(0.., b'>'), b'>')).parse_next(input)?;
+    let name = &start[..start.len() - input.input.len()];
+    let value = opt(preceded(sp, raw_value.take())).parse_next(input)?;
+    Ok(FetchItem::Other { name: ByteStr::from(name), value: ByteStr::from(value.unwrap_or_default()) })
+}
+
+/// One value of an unknown attribute, skipped: a quoted string, a literal,
+/// a parenthesised list of values (depth bounded) or an atom-like run of
+/// bytes.
+fn raw_value(input: &mut Input<'_>) -> ModalResult<()> {
     alt((
-        preceded((Caseless("UID"), sp), number).map(FetchItem::Uid),
-        preceded((Caseless("FLAGS"), sp), flag_list).map(FetchItem::Flags),
+        quoted.void(),
+        literal_bytes.void(),
+        raw_list,
+        take_while(1.., |b| !matches!(b, b' ' | b'(' | b')' | b'"' | b'{' | b'\r' | b'\n')).void(),
     ))
     .parse_next(input)
+}
+
+/// `"(" [value *(SP value)] ")"`, spaces optional, nesting bounded.
+fn raw_list(input: &mut Input<'_>) -> ModalResult<()> {
+    b'('.parse_next(input)?;
+    nested(input, cut_err(repeat::<_, _, (), _, _>(0.., preceded(opt(sp), raw_value))))?;
+    cut_err((opt(sp), b')')).void().parse_next(input)
 }

@@ -11,10 +11,14 @@
 //! [`ParseOptions::max_depth`]; deeper input is an error, never a stack
 //! overflow.
 
+pub(crate) mod body;
 pub(crate) mod core;
+pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod response;
+pub(crate) mod section;
 
 use std::fmt;
 

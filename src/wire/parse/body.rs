@@ -1,0 +1,186 @@
+//! `body` and its parts (RFC 3501 section 9, RFC 9051 section 9): the
+//! answer to FETCH BODY and BODYSTRUCTURE.
+//!
+//! Recursion (multiparts, message/rfc822 parts, extension lists) goes
+//! through [`nested`], so deep input is an error, never a stack overflow.
+//!
+//! Quirks accepted, as real servers send them: `NIL` where a string is
+//! expected (read as empty), `()` for an empty parameter or language list,
+//! `-1` for a size (read as 0), a missing line count on text and
+//! message/rfc822 parts (read as 0), spaces between the parts of a
+//! multipart and before `)`.
+
+use winnow::combinator::{alt, cut_err, delimited, opt, peek, preceded, repeat, separated};
+use winnow::error::StrContext;
+use winnow::prelude::*;
+
+use super::Input;
+use super::core::{nested, nil, nstring, number, number64, sp, string};
+use super::envelope::envelope;
+use crate::types::{
+    BodyExtension, BodyFields, BodyParam, BodyStructure, ByteStr, Disposition, ExtensionValue,
+    MultiExtension, MultiPart, SingleExtension, SinglePart, SinglePartKind,
+};
+
+/// `body = "(" (body-type-1part / body-type-mpart) ")"`.
+pub(crate) fn body<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
+    b'('.parse_next(input)?;
+    let inner = |i: &mut Input<'a>| {
+        if i.input.first() == Some(&b'(') {
+            body_type_mpart.map(BodyStructure::Multi).parse_next(i)
+        } else {
+            body_type_1part.map(BodyStructure::Single).parse_next(i)
+        }
+    };
+    let parsed = nested(input, cut_err(inner).context(StrContext::Label("body")))?;
+    cut_err((opt(sp), b')')).parse_next(input)?;
+    Ok(parsed)
+}
+
+/// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`.
+pub(crate) fn body_type_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiPart<'a>> {
+    let parts = repeat(1.., preceded(opt(sp), body)).parse_next(input)?;
+    let subtype = preceded(sp, media_string).parse_next(input)?;
+    let extension = opt(preceded(sp, body_ext_mpart)).parse_next(input)?;
+    Ok(MultiPart { parts, subtype, extension })
+}
+
+/// `body-type-1part = (body-type-basic / body-type-msg / body-type-text)
+/// [SP body-ext-1part]`, where `body-type-basic = media-basic SP
+/// body-fields`, `body-type-msg = media-message SP body-fields SP envelope
+/// SP body SP body-fld-lines` and `body-type-text = media-text SP
+/// body-fields SP body-fld-lines`.
+pub(crate) fn body_type_1part<'a>(input: &mut Input<'a>) -> ModalResult<SinglePart<'a>> {
+    let (media_type, _, media_subtype, _, fields) =
+        (media_string, sp, media_string, sp, body_fields).parse_next(input)?;
+    let kind = if is_message(&media_type, &media_subtype) {
+        body_type_msg_rest(input)?
+    } else if media_type.eq_ignore_ascii_case(b"TEXT") {
+        SinglePartKind::Text { lines: opt_lines(input)? }
+    } else {
+        SinglePartKind::Basic
+    };
+    let extension = opt(preceded(sp, body_ext_1part)).parse_next(input)?;
+    Ok(SinglePart { media_type, media_subtype, fields, kind, extension })
+}
+
+fn is_message(media_type: &[u8], subtype: &[u8]) -> bool {
+    media_type.eq_ignore_ascii_case(b"MESSAGE")
+        && (subtype.eq_ignore_ascii_case(b"RFC822") || subtype.eq_ignore_ascii_case(b"GLOBAL"))
+}
+
+/// The part of `body-type-msg` after `body-fields`: `SP envelope SP body
+/// SP body-fld-lines`. Quirk: a message/rfc822 part sent with only the
+/// basic fields (no envelope) is read as [`SinglePartKind::Basic`].
+fn body_type_msg_rest<'a>(input: &mut Input<'a>) -> ModalResult<SinglePartKind<'a>> {
+    if opt((sp, peek(b'('))).parse_next(input)?.is_none() {
+        return Ok(SinglePartKind::Basic);
+    }
+    let (envelope, _, body) = cut_err((envelope, sp, body)).parse_next(input)?;
+    let lines = opt_lines(input)?;
+    Ok(SinglePartKind::Message { envelope: Box::new(envelope), body: Box::new(body), lines })
+}
+
+/// `[SP body-fld-lines]`: the line count, 0 when missing (quirk).
+fn opt_lines(input: &mut Input<'_>) -> ModalResult<u64> {
+    opt(preceded(sp, body_fld_lines)).map(Option::unwrap_or_default).parse_next(input)
+}
+
+/// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP
+/// body-fld-enc SP body-fld-octets`, with `body-fld-id = nstring`,
+/// `body-fld-desc = nstring` and `body-fld-enc = string`.
+pub(crate) fn body_fields<'a>(input: &mut Input<'a>) -> ModalResult<BodyFields<'a>> {
+    let (params, _, id, _, description, _, encoding, _, octets) =
+        (body_fld_param, sp, nstring, sp, nstring, sp, media_string, sp, body_fld_octets)
+            .parse_next(input)?;
+    Ok(BodyFields { params, id, description, encoding, octets })
+}
+
+/// `body-fld-param = "(" string SP string *(SP string SP string) ")" /
+/// nil`. Quirks: `()` is empty; a `NIL` name or value reads as empty.
+pub(crate) fn body_fld_param<'a>(input: &mut Input<'a>) -> ModalResult<Vec<BodyParam<'a>>> {
+    let pair = (media_string, sp, media_string).map(|(name, _, value)| BodyParam { name, value });
+    alt((nil.value(Vec::new()), delimited((b'(', opt(sp)), separated(0.., pair, sp), (opt(sp), b')'))))
+        .parse_next(input)
+}
+
+/// `body-fld-octets = number`. Quirk: `-1` (any negative) reads as 0.
+pub(crate) fn body_fld_octets(input: &mut Input<'_>) -> ModalResult<u32> {
+    alt((number, preceded(b'-', number).value(0))).parse_next(input)
+}
+
+/// `body-fld-lines = number64`. Quirk: `-1` (any negative) reads as 0.
+pub(crate) fn body_fld_lines(input: &mut Input<'_>) -> ModalResult<u64> {
+    alt((number64, preceded(b'-', number64).value(0))).parse_next(input)
+}
+
+/// `body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP
+/// body-fld-loc *(SP body-extension)]]]`, with `body-fld-md5 = nstring`.
+pub(crate) fn body_ext_1part<'a>(input: &mut Input<'a>) -> ModalResult<SingleExtension<'a>> {
+    let md5 = nstring.parse_next(input)?;
+    let common = body_ext_common(input)?;
+    Ok(SingleExtension { md5, common })
+}
+
+/// `body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP
+/// body-fld-loc *(SP body-extension)]]]`.
+pub(crate) fn body_ext_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiExtension<'a>> {
+    let params = body_fld_param.parse_next(input)?;
+    let common = body_ext_common(input)?;
+    Ok(MultiExtension { params, common })
+}
+
+/// `[SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP
+/// body-extension)]]]`, the tail both extension forms share.
+fn body_ext_common<'a>(input: &mut Input<'a>) -> ModalResult<BodyExtension<'a>> {
+    let mut ext = BodyExtension::default();
+    let Some(disposition) = opt(preceded(sp, body_fld_dsp)).parse_next(input)? else { return Ok(ext) };
+    ext.disposition = disposition;
+    let Some(language) = opt(preceded(sp, body_fld_lang)).parse_next(input)? else { return Ok(ext) };
+    ext.language = language;
+    let Some(location) = opt(preceded(sp, nstring)).parse_next(input)? else { return Ok(ext) };
+    ext.location = location;
+    ext.other = repeat(0.., preceded(sp, body_extension)).parse_next(input)?;
+    Ok(ext)
+}
+
+/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`.
+pub(crate) fn body_fld_dsp<'a>(input: &mut Input<'a>) -> ModalResult<Option<Disposition<'a>>> {
+    let dsp = (media_string, sp, body_fld_param).map(|(kind, _, params)| Disposition { kind, params });
+    alt((nil.value(None), delimited(b'(', cut_err(dsp), cut_err((opt(sp), b')'))).map(Some)))
+        .parse_next(input)
+}
+
+/// `body-fld-lang = nstring / "(" string *(SP string) ")"`. Quirk: `()` is
+/// empty.
+pub(crate) fn body_fld_lang<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
+    alt((
+        nstring.map(|s| s.into_iter().collect()),
+        delimited((b'(', opt(sp)), separated(0.., string, sp), (opt(sp), b')')),
+    ))
+    .parse_next(input)
+}
+
+/// `body-extension = nstring / number / number64 / "(" body-extension
+/// *(SP body-extension) ")"`.
+pub(crate) fn body_extension<'a>(input: &mut Input<'a>) -> ModalResult<ExtensionValue<'a>> {
+    alt((
+        nstring.map(|s| s.map_or(ExtensionValue::Nil, ExtensionValue::String)),
+        number64.map(ExtensionValue::Number),
+        extension_list.map(ExtensionValue::List),
+    ))
+    .parse_next(input)
+}
+
+fn extension_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ExtensionValue<'a>>> {
+    b'('.parse_next(input)?;
+    let list = nested(input, cut_err(separated(0.., body_extension, sp)))?;
+    cut_err((opt(sp), b')')).parse_next(input)?;
+    Ok(list)
+}
+
+/// `string` where the grammar wants one (media types, encodings, parameter
+/// names and values). Quirk: `NIL` reads as empty.
+fn media_string<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    nstring.map(Option::unwrap_or_default).parse_next(input)
+}

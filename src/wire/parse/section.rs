@@ -1,0 +1,65 @@
+//! `section`, `section-binary` and their parts (RFC 3501 section 9, RFC
+//! 9051 section 9, RFC 3516): the `[...]` after BODY and BINARY in FETCH
+//! responses.
+
+use winnow::ascii::Caseless;
+use winnow::combinator::{alt, cut_err, delimited, opt, preceded, separated};
+use winnow::error::StrContext;
+use winnow::prelude::*;
+
+use super::Input;
+use super::core::{astring, nz_number, sp};
+use crate::types::{ByteStr, Section, SectionText};
+
+/// `section = "[" [section-spec] "]"`.
+pub(crate) fn section<'a>(input: &mut Input<'a>) -> ModalResult<Section<'a>> {
+    delimited(b'[', opt(section_spec), cut_err(b']'))
+        .map(Option::unwrap_or_default)
+        .context(StrContext::Label("section"))
+        .parse_next(input)
+}
+
+/// `section-binary = "[" [section-part] "]"`.
+pub(crate) fn section_binary(input: &mut Input<'_>) -> ModalResult<Vec<u32>> {
+    delimited(b'[', opt(section_part), cut_err(b']'))
+        .map(Option::unwrap_or_default)
+        .context(StrContext::Label("section-binary"))
+        .parse_next(input)
+}
+
+/// `section-spec = section-msgtext / (section-part ["." section-text])`.
+pub(crate) fn section_spec<'a>(input: &mut Input<'a>) -> ModalResult<Section<'a>> {
+    alt((
+        section_msgtext.map(|text| Section { part: Vec::new(), text: Some(text) }),
+        (section_part, opt(preceded(b'.', cut_err(section_text)))).map(|(part, text)| Section { part, text }),
+    ))
+    .parse_next(input)
+}
+
+/// `section-part = nz-number *("." nz-number)`.
+pub(crate) fn section_part(input: &mut Input<'_>) -> ModalResult<Vec<u32>> {
+    separated(1.., nz_number, b'.').parse_next(input)
+}
+
+/// `section-text = section-msgtext / "MIME"`.
+pub(crate) fn section_text<'a>(input: &mut Input<'a>) -> ModalResult<SectionText<'a>> {
+    alt((section_msgtext, Caseless("MIME").value(SectionText::Mime))).parse_next(input)
+}
+
+/// `section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list /
+/// "TEXT"`.
+pub(crate) fn section_msgtext<'a>(input: &mut Input<'a>) -> ModalResult<SectionText<'a>> {
+    alt((
+        preceded((Caseless("HEADER.FIELDS.NOT"), sp), cut_err(header_list)).map(SectionText::HeaderFieldsNot),
+        preceded((Caseless("HEADER.FIELDS"), sp), cut_err(header_list)).map(SectionText::HeaderFields),
+        Caseless("HEADER").value(SectionText::Header),
+        Caseless("TEXT").value(SectionText::Text),
+    ))
+    .parse_next(input)
+}
+
+/// `header-list = "(" header-fld-name *(SP header-fld-name) ")"`, with
+/// `header-fld-name = astring`. Quirk: an empty list `()` is accepted.
+pub(crate) fn header_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
+    delimited((b'(', opt(sp)), separated(0.., astring, sp), (opt(sp), b')')).parse_next(input)
+}

@@ -1,0 +1,447 @@
+//! FETCH responses (RFC 3501 section 7.4.2, RFC 9051 section 7.5.2 and the
+//! FETCH extensions) through the public `parse_response`, asserting typed
+//! fields.
+
+use std::borrow::Cow;
+
+use typed_imap::types::{
+    Address, BodyStructure, ByteStr, Data, Envelope, ExtensionValue, FetchItem, Flag, Response, Section,
+    SectionText, SinglePart, SinglePartKind,
+};
+use typed_imap::wire::{ParseError, ParseOptions, parse_response, parse_response_with};
+
+/// Parses one complete FETCH response and returns its number and items.
+fn fetch(bytes: &[u8]) -> (u32, Vec<FetchItem<'_>>) {
+    let (response, used) = parse_response(bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(used, bytes.len(), "the whole response is used");
+    match response {
+        Response::Data(Data::Fetch { seq, items }) => (seq, items),
+        other => panic!("not a FETCH: {other:?}"),
+    }
+}
+
+fn b(s: &str) -> Option<ByteStr<'_>> {
+    Some(ByteStr::from(s))
+}
+
+fn addr<'a>(name: Option<&'a str>, mailbox: &'a str, host: &'a str) -> Address<'a> {
+    Address { name: name.map(ByteStr::from), adl: None, mailbox: b(mailbox), host: b(host) }
+}
+
+fn single<'b, 'a>(body: &'b BodyStructure<'a>) -> &'b SinglePart<'a> {
+    match body {
+        BodyStructure::Single(s) => s,
+        other => panic!("not a single part: {other:?}"),
+    }
+}
+
+/// Whether `s` is borrowed and points into `buf`.
+fn borrowed_from(s: &ByteStr<'_>, buf: &[u8]) -> bool {
+    match s.clone().into_inner() {
+        Cow::Borrowed(b) => buf.as_ptr_range().contains(&b.as_ptr()),
+        Cow::Owned(_) => false,
+    }
+}
+
+const RFC3501_SAMPLE: &[u8] = b"* 12 FETCH (FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" \
+RFC822.SIZE 4286 ENVELOPE (\"Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\" \
+\"IMAP4rev1 WG mtg summary and minutes\" \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((NIL NIL \"imap\" \"cac.washington.edu\")) \
+((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\") \
+(\"John Klensin\" NIL \"KLENSIN\" \"MIT.EDU\")) NIL NIL \
+\"<B27397-0100000@cac.washington.edu>\") \
+BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r\n";
+
+#[test]
+fn rfc3501_sample_envelope_and_body() {
+    let (seq, items) = fetch(RFC3501_SAMPLE);
+    assert_eq!(seq, 12);
+    assert_eq!(items.len(), 5);
+    assert_eq!(items[0], FetchItem::Flags(vec![Flag::Seen]));
+    let FetchItem::InternalDate(date) = &items[1] else { panic!("{:?}", items[1]) };
+    assert_eq!(date.as_datetime().to_rfc3339(), "1996-07-17T02:44:25-07:00");
+    assert_eq!(items[2], FetchItem::Rfc822Size(4286));
+    let FetchItem::Envelope(env) = &items[3] else { panic!("{:?}", items[3]) };
+    let gray = addr(Some("Terry Gray"), "gray", "cac.washington.edu");
+    let expected = Envelope {
+        date: b("Wed, 17 Jul 1996 02:23:25 -0700 (PDT)"),
+        subject: b("IMAP4rev1 WG mtg summary and minutes"),
+        from: vec![gray.clone()],
+        sender: vec![gray.clone()],
+        reply_to: vec![gray],
+        to: vec![addr(None, "imap", "cac.washington.edu")],
+        cc: vec![
+            addr(None, "minutes", "CNRI.Reston.VA.US"),
+            addr(Some("John Klensin"), "KLENSIN", "MIT.EDU"),
+        ],
+        bcc: vec![],
+        in_reply_to: None,
+        message_id: b("<B27397-0100000@cac.washington.edu>"),
+    };
+    assert_eq!(**env, expected);
+    let FetchItem::Body(body) = &items[4] else { panic!("{:?}", items[4]) };
+    let text = single(body);
+    assert_eq!((text.media_type.as_bytes(), text.media_subtype.as_bytes()), (&b"TEXT"[..], &b"PLAIN"[..]));
+    assert_eq!(text.fields.params[0].name.as_bytes(), b"CHARSET");
+    assert_eq!(text.fields.params[0].value.as_bytes(), b"US-ASCII");
+    assert_eq!((text.fields.id.as_ref(), text.fields.description.as_ref()), (None, None));
+    assert_eq!(text.fields.encoding.as_bytes(), b"7BIT");
+    assert_eq!(text.fields.octets, 3028);
+    assert_eq!(text.kind, SinglePartKind::Text { lines: 92 });
+    assert_eq!(text.extension, None, "non-extensible BODY has no extension data");
+}
+
+#[test]
+fn rfc3501_section_7_4_2_example() {
+    let (seq, items) = fetch(b"* 23 FETCH (FLAGS (\\Seen) RFC822.SIZE 44827)\r\n");
+    assert_eq!(seq, 23);
+    assert_eq!(items, [FetchItem::Flags(vec![Flag::Seen]), FetchItem::Rfc822Size(44827)]);
+}
+
+/// Dovecot 2.3's answer to FETCH BODYSTRUCTURE for a multipart/alternative
+/// inside a multipart/mixed with a PDF attachment: lower-case names, NIL
+/// for each absent extension field.
+const DOVECOT_ALTERNATIVE: &[u8] = b"* 4 FETCH (UID 81 BODYSTRUCTURE (((\"text\" \"plain\" \
+(\"charset\" \"utf-8\") NIL NIL \"quoted-printable\" 1234 40 NIL NIL NIL NIL)\
+(\"text\" \"html\" (\"charset\" \"utf-8\") NIL NIL \"quoted-printable\" 5678 120 NIL NIL NIL NIL) \
+\"alternative\" (\"boundary\" \"b2_xyz\") NIL NIL NIL)\
+(\"application\" \"pdf\" (\"name\" \"report.pdf\") NIL NIL \"base64\" 30000 NIL \
+(\"attachment\" (\"filename\" \"report.pdf\" \"size\" \"21900\")) (\"en\" \"de\") \"http://x/r.pdf\") \
+\"mixed\" (\"boundary\" \"b1_abc\") NIL (\"en\") NIL))\r\n";
+
+#[test]
+fn dovecot_multipart_alternative_with_extension_data() {
+    let (_, items) = fetch(DOVECOT_ALTERNATIVE);
+    assert_eq!(items[0], FetchItem::Uid(81));
+    let FetchItem::BodyStructure(BodyStructure::Multi(mixed)) = &items[1] else { panic!("{:?}", items[1]) };
+    assert_eq!(mixed.subtype.as_bytes(), b"mixed");
+    let ext = mixed.extension.as_ref().unwrap();
+    assert_eq!(
+        (ext.params[0].name.as_bytes(), ext.params[0].value.as_bytes()),
+        (&b"boundary"[..], &b"b1_abc"[..])
+    );
+    assert_eq!(ext.common.disposition, None);
+    assert_eq!(ext.common.language, [ByteStr::from("en")]);
+    assert_eq!(ext.common.location, None);
+    let BodyStructure::Multi(alt) = &mixed.parts[0] else { panic!("{:?}", mixed.parts[0]) };
+    assert_eq!(alt.subtype.as_bytes(), b"alternative");
+    assert_eq!(alt.parts.len(), 2);
+    let html = single(&alt.parts[1]);
+    assert_eq!(html.media_subtype.as_bytes(), b"html");
+    assert_eq!((html.fields.octets, &html.kind), (5678, &SinglePartKind::Text { lines: 120 }));
+    let html_ext = html.extension.as_ref().unwrap();
+    assert_eq!((&html_ext.md5, &html_ext.common.disposition), (&None, &None));
+    let pdf = single(&mixed.parts[1]);
+    assert_eq!(pdf.kind, SinglePartKind::Basic);
+    assert_eq!(pdf.fields.encoding.as_bytes(), b"base64");
+    let pdf_ext = pdf.extension.as_ref().unwrap();
+    let dsp = pdf_ext.common.disposition.as_ref().unwrap();
+    assert_eq!(dsp.kind.as_bytes(), b"attachment");
+    assert_eq!(dsp.params.len(), 2);
+    assert_eq!(dsp.params[1].value.as_bytes(), b"21900");
+    assert_eq!(pdf_ext.common.language, [ByteStr::from("en"), ByteStr::from("de")]);
+    assert_eq!(pdf_ext.common.location, b("http://x/r.pdf"));
+    let top = &items[1];
+    let FetchItem::BodyStructure(top) = top else { unreachable!() };
+    assert_eq!(top.part(&[1, 2]), Some(&alt.parts[1]));
+    assert_eq!(top.part(&[2]), Some(&mixed.parts[1]));
+    assert_eq!(top.part(&[3]), None);
+    assert_eq!(top.part(&[0]), None);
+}
+
+const NESTED_MESSAGE: &[u8] = b"* 2 FETCH (BODYSTRUCTURE ((\"text\" \"plain\" (\"charset\" \"us-ascii\") \
+NIL NIL \"7bit\" 10 1 NIL NIL NIL NIL)(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 500 \
+(\"Mon, 1 Jan 2024 00:00:00 +0000\" \"inner\" ((\"A\" NIL \"a\" \"x.org\")) ((\"A\" NIL \"a\" \"x.org\")) \
+((\"A\" NIL \"a\" \"x.org\")) ((NIL NIL \"b\" \"y.org\")) NIL NIL NIL \"<i@x>\") \
+((\"text\" \"plain\" NIL NIL NIL \"7bit\" 20 2)(\"image\" \"png\" NIL NIL NIL \"base64\" 100) \"mixed\") \
+12 NIL (\"inline\" NIL) NIL NIL) \"mixed\"))\r\n";
+
+#[test]
+fn message_rfc822_nests_envelope_and_body() {
+    let (_, items) = fetch(NESTED_MESSAGE);
+    let FetchItem::BodyStructure(top) = &items[0] else { panic!("{:?}", items[0]) };
+    let msg = single(top.part(&[2]).unwrap());
+    let SinglePartKind::Message { envelope, body, lines } = &msg.kind else { panic!("{:?}", msg.kind) };
+    assert_eq!(*lines, 12);
+    assert_eq!(envelope.subject, b("inner"));
+    assert_eq!(envelope.to, [addr(None, "b", "y.org")]);
+    assert_eq!(envelope.message_id, b("<i@x>"));
+    let BodyStructure::Multi(inner) = &**body else { panic!("{body:?}") };
+    assert_eq!(inner.parts.len(), 2);
+    assert_eq!(inner.extension, None);
+    assert_eq!(single(top.part(&[2, 2]).unwrap()).media_type.as_bytes(), b"image");
+    assert_eq!(
+        msg.extension.as_ref().unwrap().common.disposition.as_ref().unwrap().kind.as_bytes(),
+        b"inline"
+    );
+    let BodyStructure::Multi(outer) = top else { unreachable!() };
+    assert_eq!(outer.extension, None, "no extension data after the subtype");
+}
+
+#[test]
+fn conformance_68_two_literal_sections_in_order() {
+    let bytes = b"* 1 FETCH (UID 7 BODY[1] {3}\r\nabc BODY[2] {5}\r\nde\r\nf)\r\n";
+    let (_, items) = fetch(bytes);
+    let section = |n| Section { part: vec![n], text: None };
+    assert_eq!(
+        items,
+        [
+            FetchItem::Uid(7),
+            FetchItem::BodySection { section: section(1), origin: None, data: b("abc") },
+            FetchItem::BodySection { section: section(2), origin: None, data: b("de\r\nf") },
+        ]
+    );
+}
+
+#[test]
+fn conformance_69_zero_length_literal() {
+    let (_, items) = fetch(b"* 1 FETCH (BODY[] {0}\r\n)\r\n");
+    assert_eq!(items, [FetchItem::BodySection { section: Section::default(), origin: None, data: b("") }]);
+}
+
+#[test]
+fn v12_header_fields_literal() {
+    let bytes =
+        b"* 1 FETCH (BODY[HEADER.FIELDS (DATE)] {41}\r\nDate: Fri, 06 Dec 2024 06:00:00 +0000\r\n\r\n)\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodySection { section, origin: None, data: Some(data) } = &items[0] else {
+        panic!("{items:?}")
+    };
+    assert_eq!(section.text, Some(SectionText::HeaderFields(vec![ByteStr::from("DATE")])));
+    assert!(section.part.is_empty());
+    assert_eq!(data.as_bytes(), b"Date: Fri, 06 Dec 2024 06:00:00 +0000\r\n\r\n");
+}
+
+#[test]
+fn literal_data_is_borrowed_from_the_input() {
+    let bytes = b"* 1 FETCH (BODY[TEXT] {5}\r\nhello RFC822.HEADER \"quoted\" BINARY[1] ~{2}\r\n\0\x01)\r\n";
+    let (_, items) = fetch(bytes);
+    let datas: Vec<&ByteStr<'_>> = items
+        .iter()
+        .map(|item| match item {
+            FetchItem::BodySection { data: Some(d), .. }
+            | FetchItem::Rfc822Header(Some(d))
+            | FetchItem::Binary { data: Some(d), .. } => d,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(datas.len(), 3);
+    for d in datas {
+        assert!(borrowed_from(d, bytes), "{d:?} is a slice of the input");
+    }
+}
+
+#[test]
+fn binary_literal8_and_binary_size() {
+    let bytes = b"* 3 FETCH (BINARY[1] ~{4}\r\n\x00\xff\r\n BINARY.SIZE[1.2] 4 BINARY[] NIL)\r\n";
+    let (_, items) = fetch(bytes);
+    assert_eq!(
+        items,
+        [
+            FetchItem::Binary { section: vec![1], data: Some(ByteStr::from(&b"\x00\xff\r\n"[..])) },
+            FetchItem::BinarySize { section: vec![1, 2], size: 4 },
+            FetchItem::Binary { section: vec![], data: None },
+        ]
+    );
+}
+
+#[test]
+fn modseq_and_64_bit_rfc822_size() {
+    let (_, items) = fetch(b"* 9 FETCH (MODSEQ (624140003) RFC822.SIZE 9223372036854775807 UID 4)\r\n");
+    assert_eq!(
+        items,
+        [FetchItem::ModSeq(624140003), FetchItem::Rfc822Size(i64::MAX as u64), FetchItem::Uid(4)]
+    );
+    let (_, items) = fetch(b"* 9 FETCH (RFC822.SIZE 5000000000)\r\n");
+    assert_eq!(items, [FetchItem::Rfc822Size(5_000_000_000)]);
+}
+
+#[test]
+fn emailid_and_threadid_rfc8474() {
+    let (_, items) = fetch(b"* 3 FETCH (EMAILID (M6d99ac3275bb4e) THREADID (T64b478a75b7ea9))\r\n");
+    assert_eq!(
+        items,
+        [FetchItem::EmailId(ByteStr::from("M6d99ac3275bb4e")), FetchItem::ThreadId(b("T64b478a75b7ea9"))]
+    );
+    let (_, items) = fetch(b"* 3 FETCH (THREADID NIL)\r\n");
+    assert_eq!(items, [FetchItem::ThreadId(None)]);
+}
+
+#[test]
+fn unknown_attributes_are_kept_raw_and_the_rest_parses() {
+    let bytes = b"* 1 FETCH (X-GM-MSGID 1278455344230334865 X-GM-LABELS (\\Inbox \"a b\" {3}\r\n)x( (n)) \
+X-FOO[1 (A B)]<0> \"v\" UID 5)\r\n";
+    let (_, items) = fetch(bytes);
+    let other = |name: &'static str, value: &'static str| FetchItem::Other {
+        name: ByteStr::from(name),
+        value: ByteStr::from(value),
+    };
+    assert_eq!(
+        items,
+        [
+            other("X-GM-MSGID", "1278455344230334865"),
+            other("X-GM-LABELS", "(\\Inbox \"a b\" {3}\r\n)x( (n))"),
+            other("X-FOO[1 (A B)]<0>", "\"v\""),
+            FetchItem::Uid(5),
+        ]
+    );
+}
+
+#[test]
+fn quirk_wildcard_and_brackets_in_fetch_flags() {
+    let (_, items) = fetch(b"* 1 FETCH (FLAGS (\\Seen \\* \\Recent $Forwarded))\r\n");
+    let FetchItem::Flags(flags) = &items[0] else { panic!("{items:?}") };
+    assert_eq!(flags[..3], [Flag::Seen, Flag::Wildcard, Flag::Recent]);
+    assert_eq!(flags[3].to_string(), "$Forwarded");
+    // Vector V10 (bpo-21815).
+    let (_, items) = fetch(b"* 1 FETCH (FLAGS (Answered \\Flagged \\Deleted \\Seen \\Draft \\[test]))\r\n");
+    let FetchItem::Flags(flags) = &items[0] else { panic!("{items:?}") };
+    assert_eq!(flags.len(), 6);
+    assert_eq!(flags[5].to_string(), "\\[test]");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for prefix in [
+        "BODYSTRUCTURE ",
+        "X-DEEP ",
+        "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1 NIL NIL NIL NIL ",
+    ] {
+        let mut bytes = format!("* 1 FETCH ({prefix}").into_bytes();
+        bytes.extend(std::iter::repeat_n(b'(', 10_000));
+        bytes.extend(std::iter::repeat_n(b')', 10_001));
+        bytes.extend(b"\r\n");
+        let err = parse_response(&bytes).unwrap_err();
+        let ParseError::Malformed(m) = err else { panic!("{err:?}") };
+        assert_eq!(m.response_len(), bytes.len());
+        assert!(m.expected().contains("nested"), "{m:?}");
+    }
+}
+
+#[test]
+fn nesting_limit_is_configurable() {
+    // Three levels of body: mixed > mixed > text.
+    let bytes = b"* 1 FETCH (BODYSTRUCTURE (((\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1) \"mixed\") \"mixed\"))\r\n";
+    let limits = Default::default();
+    assert!(parse_response_with(bytes, &ParseOptions::default().with_max_depth(3), &limits).is_ok());
+    assert!(parse_response_with(bytes, &ParseOptions::default().with_max_depth(2), &limits).is_err());
+}
+
+#[test]
+fn quirk_body_fields_nil_empty_lists_and_negative_size() {
+    // NIL encoding, `()` parameters, `-1` octets, no line count on text.
+    let bytes = b"* 1 FETCH (BODY (\"TEXT\" \"PLAIN\" () NIL NIL NIL -1))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::Body(body) = &items[0] else { panic!("{items:?}") };
+    let text = single(body);
+    assert!(text.fields.params.is_empty());
+    assert_eq!((text.fields.encoding.as_bytes(), text.fields.octets), (&b""[..], 0));
+    assert_eq!(text.kind, SinglePartKind::Text { lines: 0 });
+}
+
+#[test]
+fn quirk_empty_parens_address_list_and_group_syntax() {
+    let bytes = b"* 1 FETCH (ENVELOPE (NIL NIL () NIL NIL \
+((NIL NIL \"undisclosed\" NIL)(\"A\" NIL \"a\" \"x.org\")(NIL NIL NIL NIL)) NIL NIL NIL NIL))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::Envelope(env) = &items[0] else { panic!("{items:?}") };
+    assert!(env.from.is_empty() && env.sender.is_empty());
+    assert_eq!(env.to.len(), 3);
+    assert!(env.to[0].is_group_start() && !env.to[0].is_group_end());
+    assert_eq!(env.to[0].mailbox, b("undisclosed"));
+    assert!(!env.to[1].is_group_start() && !env.to[1].is_group_end());
+    assert!(env.to[2].is_group_end());
+}
+
+#[test]
+fn further_body_extension_values_are_kept() {
+    let bytes =
+        b"* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 3 1 \"md5sum\" NIL \"en\" NIL \
+42 (\"x\" (NIL 7)) NIL))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodyStructure(body) = &items[0] else { panic!("{items:?}") };
+    let ext = single(body).extension.as_ref().unwrap();
+    assert_eq!(ext.md5, b("md5sum"));
+    assert_eq!(ext.common.language, [ByteStr::from("en")]);
+    assert_eq!(
+        ext.common.other,
+        [
+            ExtensionValue::Number(42),
+            ExtensionValue::List(vec![
+                ExtensionValue::String(ByteStr::from("x")),
+                ExtensionValue::List(vec![ExtensionValue::Nil, ExtensionValue::Number(7)]),
+            ]),
+            ExtensionValue::Nil,
+        ]
+    );
+}
+
+#[test]
+fn sections_partial_origin_and_rfc822_items() {
+    let bytes = b"* 5 FETCH (BODY[1.2.MIME] NIL BODY[]<100> \"xyz\" BODY[HEADER.FIELDS.NOT (Received \"X-A\")] \"h\" \
+body[1.TEXT] NIL RFC822 NIL RFC822.TEXT \"t\")\r\n";
+    let (_, items) = fetch(bytes);
+    assert_eq!(items.len(), 6);
+    let mime = Section { part: vec![1, 2], text: Some(SectionText::Mime) };
+    assert_eq!(items[0], FetchItem::BodySection { section: mime, origin: None, data: None });
+    assert_eq!(
+        items[1],
+        FetchItem::BodySection { section: Section::default(), origin: Some(100), data: b("xyz") }
+    );
+    let not = SectionText::HeaderFieldsNot(vec![ByteStr::from("Received"), ByteStr::from("X-A")]);
+    assert!(
+        matches!(&items[2], FetchItem::BodySection { section: Section { text: Some(t), .. }, .. } if *t == not)
+    );
+    let text = Section { part: vec![1], text: Some(SectionText::Text) };
+    assert_eq!(items[3], FetchItem::BodySection { section: text, origin: None, data: None });
+    assert_eq!(items[4..], [FetchItem::Rfc822(None), FetchItem::Rfc822Text(b("t"))]);
+}
+
+#[test]
+fn dates_savedate_and_preview() {
+    let bytes =
+        b"* 1 FETCH (INTERNALDATE \" 1-Feb-2024 09:05:00 +0530\" SAVEDATE NIL PREVIEW \"Hi there\" SAVEDATE \"01-Feb-2024 09:05:00 -0000\")\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::InternalDate(d) = &items[0] else { panic!("{items:?}") };
+    assert_eq!(d.as_datetime().to_rfc3339(), "2024-02-01T09:05:00+05:30");
+    assert_eq!(items[1], FetchItem::SaveDate(None));
+    assert_eq!(items[2], FetchItem::Preview(b("Hi there")));
+    let FetchItem::SaveDate(Some(s)) = &items[3] else { panic!("{items:?}") };
+    assert_eq!(s.as_datetime().to_rfc3339(), "2024-02-01T09:05:00+00:00");
+}
+
+#[test]
+fn into_owned_detaches_from_the_buffer() {
+    let items: Vec<FetchItem<'static>> = {
+        let buf = DOVECOT_ALTERNATIVE.to_vec();
+        let (_, items) = fetch(&buf);
+        items.into_iter().map(FetchItem::into_owned).collect()
+    };
+    let (_, borrowed) = fetch(DOVECOT_ALTERNATIVE);
+    assert_eq!(items, borrowed);
+    let nested: Vec<FetchItem<'static>> =
+        fetch(NESTED_MESSAGE).1.into_iter().map(FetchItem::into_owned).collect();
+    assert_eq!(nested, fetch(NESTED_MESSAGE).1);
+}
+
+#[test]
+fn malformed_known_attribute_is_an_error() {
+    for bad in [
+        &b"* 1 FETCH (UID x)\r\n"[..],
+        b"* 1 FETCH (RFC822.SIZE 9223372036854775808)\r\n",
+        b"* 1 FETCH (BODY[1 {2}\r\nab)\r\n",
+        b"* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" x))\r\n",
+        b"* 1 FETCH (UID 1\r\n",
+    ] {
+        assert!(matches!(parse_response(bad), Err(ParseError::Malformed(_))), "{}", bad.escape_ascii());
+    }
+}
+
+#[test]
+fn lower_case_names_and_doubled_spaces() {
+    let (_, items) = fetch(b"* 1 FETCH ( uid  7  flags (\\seen) )\r\n");
+    assert_eq!(items, [FetchItem::Uid(7), FetchItem::Flags(vec![Flag::Seen])]);
+}
