@@ -445,3 +445,36 @@ fn lower_case_names_and_doubled_spaces() {
     let (_, items) = fetch(b"* 1 FETCH ( uid  7  flags (\\seen) )\r\n");
     assert_eq!(items, [FetchItem::Uid(7), FetchItem::Flags(vec![Flag::Seen])]);
 }
+
+#[test]
+fn quirk_message_rfc822_without_envelope_is_basic() {
+    let bytes = b"* 1 FETCH (BODYSTRUCTURE (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 100 NIL NIL NIL NIL) UID 0)\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodyStructure(body) = &items[0] else { panic!("{items:?}") };
+    let msg = single(body);
+    assert_eq!(msg.kind, SinglePartKind::Basic);
+    assert_eq!(msg.fields.octets, 100);
+    assert_eq!(msg.extension.as_ref().unwrap().md5, None);
+    assert_eq!(items[1], FetchItem::Uid(0), "quirk: UID 0 is accepted");
+}
+
+#[test]
+fn envelope_strings_may_be_literals_or_escaped() {
+    let bytes = b"* 1 FETCH (ENVELOPE (NIL {9}\r\n(a) \"b\"\r\n NIL NIL NIL \
+((\"Q \\\"x\\\"\" NIL \"q\" \"h\")) NIL NIL NIL NIL))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::Envelope(env) = &items[0] else { panic!("{items:?}") };
+    assert_eq!(env.subject, b("(a) \"b\"\r\n"));
+    assert!(borrowed_from(env.subject.as_ref().unwrap(), bytes));
+    assert_eq!(env.to[0].name, b("Q \"x\""));
+}
+
+#[test]
+fn fetch_response_then_next_response() {
+    let bytes = b"* 1 FETCH (UID 1 BODY[] {2}\r\n)()\r\nA1 OK done\r\n";
+    let (response, used) = parse_response(bytes).unwrap();
+    let Response::Data(Data::Fetch { seq: 1, items }) = response else { panic!("{response:?}") };
+    assert_eq!(items[1], FetchItem::BodySection { section: Section::default(), origin: None, data: b(")(") });
+    let (next, _) = parse_response(&bytes[used..]).unwrap();
+    assert!(matches!(next, Response::Status(_)));
+}
