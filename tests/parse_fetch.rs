@@ -478,3 +478,27 @@ fn fetch_response_then_next_response() {
     let (next, _) = parse_response(&bytes[used..]).unwrap();
     assert!(matches!(next, Response::Status(_)));
 }
+
+proptest::proptest! {
+    /// Any byte changed, dropped or inserted in real FETCH responses gives
+    /// a response or an error, never a panic.
+    #[test]
+    fn mutated_fetch_responses_never_panic(
+        which in 0usize..4,
+        edits in proptest::collection::vec((proptest::prelude::any::<usize>(), proptest::prelude::any::<u8>(), 0u8..3), 1..8),
+    ) {
+        let sources = [RFC3501_SAMPLE, DOVECOT_ALTERNATIVE, NESTED_MESSAGE, b"* 1 FETCH (UID 7 BODY[1] {3}\r\nabc X-A (\"b\" (c)) BINARY[2] ~{1}\r\nx)\r\n"];
+        let mut bytes = sources[which].to_vec();
+        for (at, byte, op) in edits {
+            let at = at % (bytes.len() + 1);
+            match op {
+                0 if at < bytes.len() => bytes[at] = byte,
+                1 if at < bytes.len() => { bytes.remove(at); }
+                _ => bytes.insert(at, byte),
+            }
+        }
+        if let Ok((_, used)) = parse_response(&bytes) {
+            proptest::prop_assert!(used <= bytes.len());
+        }
+    }
+}

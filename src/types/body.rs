@@ -161,7 +161,27 @@ impl<'a> BodyStructure<'a> {
     /// The part that the section path `path` names (`[1, 2]` for
     /// `BODY[1.2]`), following RFC 3501 section 6.4.5 numbering: the
     /// empty path is this body; a message/rfc822 part's numbers address
-    /// the parts of the message it encloses.
+    /// the parts of the message it encloses; a part that is not multipart
+    /// is its own part 1 (as `BODY[1]` of a single-part message).
+    ///
+    /// ```
+    /// use typed_imap::types::{BodyFields, BodyStructure, MultiPart, SinglePart, SinglePartKind};
+    ///
+    /// let text = BodyStructure::Single(SinglePart {
+    ///     media_type: "TEXT".into(),
+    ///     media_subtype: "PLAIN".into(),
+    ///     fields: BodyFields::default(),
+    ///     kind: SinglePartKind::Text { lines: 1 },
+    ///     extension: None,
+    /// });
+    /// let mixed = BodyStructure::Multi(MultiPart {
+    ///     parts: vec![text.clone()],
+    ///     subtype: "MIXED".into(),
+    ///     extension: None,
+    /// });
+    /// assert_eq!(mixed.part(&[1]), Some(&text));
+    /// assert_eq!(mixed.part(&[2]), None);
+    /// ```
     pub fn part(&self, path: &[u32]) -> Option<&BodyStructure<'a>> {
         let Some((&n, rest)) = path.split_first() else { return Some(self) };
         match self {
