@@ -13,6 +13,7 @@
 use winnow::combinator::{alt, cut_err, delimited, opt, peek, preceded, repeat, separated};
 use winnow::error::StrContext;
 use winnow::prelude::*;
+use winnow::token::take_while;
 
 use super::Input;
 use super::core::{nested, nil, nstring, number, number64, sp, string};
@@ -33,13 +34,13 @@ pub(crate) fn body<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> 
         }
     };
     let parsed = nested(input, cut_err(inner).context(StrContext::Label("body")))?;
-    cut_err((opt(sp), b')')).parse_next(input)?;
+    cut_err((spaces, b')')).parse_next(input)?;
     Ok(parsed)
 }
 
 /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`.
 pub(crate) fn body_type_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiPart<'a>> {
-    let parts = repeat(1.., preceded(opt(sp), body)).parse_next(input)?;
+    let parts = repeat(1.., preceded(spaces, body)).parse_next(input)?;
     let subtype = preceded(sp, media_string).parse_next(input)?;
     let extension = opt(preceded(sp, body_ext_mpart)).parse_next(input)?;
     Ok(MultiPart { parts, subtype, extension })
@@ -100,7 +101,7 @@ pub(crate) fn body_fields<'a>(input: &mut Input<'a>) -> ModalResult<BodyFields<'
 /// nil`. Quirks: `()` is empty; a `NIL` name or value reads as empty.
 pub(crate) fn body_fld_param<'a>(input: &mut Input<'a>) -> ModalResult<Vec<BodyParam<'a>>> {
     let pair = (media_string, sp, media_string).map(|(name, _, value)| BodyParam { name, value });
-    alt((nil.value(Vec::new()), delimited((b'(', opt(sp)), separated(0.., pair, sp), (opt(sp), b')'))))
+    alt((nil.value(Vec::new()), delimited((b'(', spaces), separated(0.., pair, sp), (spaces, b')'))))
         .parse_next(input)
 }
 
@@ -147,8 +148,7 @@ fn body_ext_common<'a>(input: &mut Input<'a>) -> ModalResult<BodyExtension<'a>> 
 /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`.
 pub(crate) fn body_fld_dsp<'a>(input: &mut Input<'a>) -> ModalResult<Option<Disposition<'a>>> {
     let dsp = (media_string, sp, body_fld_param).map(|(kind, _, params)| Disposition { kind, params });
-    alt((nil.value(None), delimited(b'(', cut_err(dsp), cut_err((opt(sp), b')'))).map(Some)))
-        .parse_next(input)
+    alt((nil.value(None), delimited(b'(', cut_err(dsp), cut_err((spaces, b')'))).map(Some))).parse_next(input)
 }
 
 /// `body-fld-lang = nstring / "(" string *(SP string) ")"`. Quirk: `()` is
@@ -156,7 +156,7 @@ pub(crate) fn body_fld_dsp<'a>(input: &mut Input<'a>) -> ModalResult<Option<Disp
 pub(crate) fn body_fld_lang<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
     alt((
         nstring.map(|s| s.into_iter().collect()),
-        delimited((b'(', opt(sp)), separated(0.., string, sp), (opt(sp), b')')),
+        delimited((b'(', spaces), separated(0.., string, sp), (spaces, b')')),
     ))
     .parse_next(input)
 }
@@ -175,7 +175,7 @@ pub(crate) fn body_extension<'a>(input: &mut Input<'a>) -> ModalResult<Extension
 fn extension_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ExtensionValue<'a>>> {
     b'('.parse_next(input)?;
     let list = nested(input, cut_err(separated(0.., body_extension, sp)))?;
-    cut_err((opt(sp), b')')).parse_next(input)?;
+    cut_err((spaces, b')')).parse_next(input)?;
     Ok(list)
 }
 
@@ -183,4 +183,10 @@ fn extension_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ExtensionValue<'
 /// names and values). Quirk: `NIL` reads as empty.
 fn media_string<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     nstring.map(Option::unwrap_or_default).parse_next(input)
+}
+
+/// Zero or more `SP` (quirk: servers put spaces between parts and before
+/// `)`). Never fails, so it never builds an error on the hot path.
+fn spaces(input: &mut Input<'_>) -> ModalResult<()> {
+    take_while(0.., b' ').void().parse_next(input)
 }

@@ -2,7 +2,7 @@
 //! attributes of BINARY (RFC 3516), CONDSTORE (RFC 7162), OBJECTID
 //! (RFC 8474), SAVEDATE (RFC 8514) and PREVIEW (RFC 8970).
 //!
-//! Each attribute is found by its name (one table lookup, case-insensitive)
+//! Each attribute is found by its name (one `match`, case-insensitive)
 //! and then parsed by its own function; once a name matched, a failure is
 //! final (`cut_err`). Unknown attributes are kept raw
 //! ([`FetchItem::Other`]).
@@ -35,8 +35,8 @@ pub(crate) fn msg_att<'a>(input: &mut Input<'a>) -> ModalResult<Vec<FetchItem<'a
 fn msg_att_item<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
     let start = input.input;
     let name = take_while(1.., is_att_name_char).parse_next(input)?;
-    match ATTRIBUTES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
-        Some((_, parser)) => cut_err(*parser).parse_next(input),
+    match attribute_parser(name) {
+        Some(parser) => cut_err(parser).parse_next(input),
         None => cut_err(|i: &mut Input<'a>| other_att(start, i)).parse_next(input),
     }
 }
@@ -49,26 +49,33 @@ fn is_att_name_char(b: u8) -> bool {
 /// The parser of what follows an attribute's name.
 type AttributeParser = for<'a> fn(&mut Input<'a>) -> ModalResult<FetchItem<'a>>;
 
-/// Every attribute this library types, by name.
-const ATTRIBUTES: [(&[u8], AttributeParser); 17] = [
-    (b"UID", uid),
-    (b"FLAGS", flags),
-    (b"BODY", body_att),
-    (b"BODYSTRUCTURE", bodystructure),
-    (b"ENVELOPE", envelope_att),
-    (b"INTERNALDATE", internaldate),
-    (b"RFC822.SIZE", rfc822_size),
-    (b"RFC822", rfc822),
-    (b"RFC822.HEADER", rfc822_header),
-    (b"RFC822.TEXT", rfc822_text),
-    (b"BINARY", binary),
-    (b"BINARY.SIZE", binary_size),
-    (b"MODSEQ", fetch_mod_resp),
-    (b"EMAILID", fetch_emailid_resp),
-    (b"THREADID", fetch_threadid_resp),
-    (b"SAVEDATE", savedate),
-    (b"PREVIEW", preview),
-];
+/// The parser of each attribute this library types, by name (any case).
+fn attribute_parser(name: &[u8]) -> Option<AttributeParser> {
+    let mut buf = [0; 16];
+    let upper = buf.get_mut(..name.len())?;
+    upper.copy_from_slice(name);
+    upper.make_ascii_uppercase();
+    Some(match &*upper {
+        b"UID" => uid,
+        b"FLAGS" => flags,
+        b"BODY" => body_att,
+        b"BODYSTRUCTURE" => bodystructure,
+        b"ENVELOPE" => envelope_att,
+        b"INTERNALDATE" => internaldate,
+        b"RFC822.SIZE" => rfc822_size,
+        b"RFC822" => rfc822,
+        b"RFC822.HEADER" => rfc822_header,
+        b"RFC822.TEXT" => rfc822_text,
+        b"BINARY" => binary,
+        b"BINARY.SIZE" => binary_size,
+        b"MODSEQ" => fetch_mod_resp,
+        b"EMAILID" => fetch_emailid_resp,
+        b"THREADID" => fetch_threadid_resp,
+        b"SAVEDATE" => savedate,
+        b"PREVIEW" => preview,
+        _ => return None,
+    })
+}
 
 /// `"UID" SP uniqueid`, with `uniqueid = nz-number` (0 accepted).
 fn uid<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
