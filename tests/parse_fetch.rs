@@ -236,14 +236,20 @@ fn literal_data_is_borrowed_from_the_input() {
 
 #[test]
 fn binary_literal8_and_binary_size() {
-    let bytes = b"* 3 FETCH (BINARY[1] ~{4}\r\n\x00\xff\r\n BINARY.SIZE[1.2] 4 BINARY[] NIL)\r\n";
+    let bytes =
+        b"* 3 FETCH (BINARY[1] ~{4}\r\n\x00\xff\r\n BINARY.SIZE[1.2] 4 BINARY[] NIL BINARY[2]<8> \"ab\")\r\n";
     let (_, items) = fetch(bytes);
     assert_eq!(
         items,
         [
-            FetchItem::Binary { section: vec![1], data: Some(ByteStr::from(&b"\x00\xff\r\n"[..])) },
+            FetchItem::Binary {
+                section: vec![1],
+                origin: None,
+                data: Some(ByteStr::from(&b"\x00\xff\r\n"[..]))
+            },
             FetchItem::BinarySize { section: vec![1, 2], size: 4 },
-            FetchItem::Binary { section: vec![], data: None },
+            FetchItem::Binary { section: vec![], origin: None, data: None },
+            FetchItem::Binary { section: vec![2], origin: Some(8), data: b("ab") },
         ]
     );
 }

@@ -40,11 +40,15 @@ pub enum FetchItem<'a> {
         /// The content; `None` when the server sent `NIL`.
         data: Option<ByteStr<'a>>,
     },
-    /// `BINARY section-binary (nstring / literal8)` (RFC 3516): a part's
+    /// `BINARY section-binary ["<" number ">"] (nstring / literal8)` (RFC
+    /// 3516 section 4.3): a part's
     /// content with its transfer encoding removed.
     Binary {
         /// The part path (`BINARY[1.2]`: `[1, 2]`; empty: whole message).
         section: Vec<u32>,
+        /// The first octet's offset in the decoded data, when a partial
+        /// fetch was answered (`BINARY[1]<0>`, RFC 3516 section 4.3).
+        origin: Option<u32>,
         /// The decoded content; `None` when the server sent `NIL`.
         data: Option<ByteStr<'a>>,
     },
@@ -97,7 +101,9 @@ impl FetchItem<'_> {
             FetchItem::BodySection { section, origin, data } => {
                 FetchItem::BodySection { section: section.into_owned(), origin, data: own(data) }
             }
-            FetchItem::Binary { section, data } => FetchItem::Binary { section, data: own(data) },
+            FetchItem::Binary { section, origin, data } => {
+                FetchItem::Binary { section, origin, data: own(data) }
+            }
             FetchItem::BinarySize { section, size } => FetchItem::BinarySize { section, size },
             FetchItem::Uid(u) => FetchItem::Uid(u),
             FetchItem::ModSeq(m) => FetchItem::ModSeq(m),

@@ -99,9 +99,13 @@ fn body_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
 
 /// `"BODY" section ["<" number ">"] SP nstring`, after `BODY`.
 fn body_section<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
-    let (section, origin, _, data) =
-        (section, opt(delimited(b'<', number, b'>')), sp, nstring).parse_next(input)?;
+    let (section, origin, _, data) = (section, opt(origin), sp, nstring).parse_next(input)?;
     Ok(FetchItem::BodySection { section, origin, data })
+}
+
+/// `"<" number ">"`: the offset of a partial fetch's first octet.
+fn origin(input: &mut Input<'_>) -> ModalResult<u32> {
+    delimited(b'<', number, b'>').parse_next(input)
 }
 
 /// `"BODYSTRUCTURE" SP body`.
@@ -139,11 +143,12 @@ fn rfc822_text<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
     preceded(sp, nstring).map(FetchItem::Rfc822Text).parse_next(input)
 }
 
-/// `"BINARY" section-binary SP (nstring / literal8)` (RFC 3516, RFC 9051);
-/// `nstring` here also reads `literal8` (`~{n}`).
+/// `"BINARY" section-binary SP (nstring / literal8)` (RFC 3516, RFC 9051),
+/// with the `["<" number ">"]` origin that RFC 3516 section 4.3 describes
+/// for partial fetches; `nstring` here also reads `literal8` (`~{n}`).
 fn binary<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
-    let (section, _, data) = (section_binary, sp, nstring).parse_next(input)?;
-    Ok(FetchItem::Binary { section, data })
+    let (section, origin, _, data) = (section_binary, opt(origin), sp, nstring).parse_next(input)?;
+    Ok(FetchItem::Binary { section, origin, data })
 }
 
 /// `"BINARY.SIZE" section-binary SP number` (RFC 3516, RFC 9051).
