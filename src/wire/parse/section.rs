@@ -63,3 +63,51 @@ pub(crate) fn section_msgtext<'a>(input: &mut Input<'a>) -> ModalResult<SectionT
 pub(crate) fn header_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
     delimited((b'(', opt(sp)), separated(0.., astring, sp), (opt(sp), b')')).parse_next(input)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::parse::ParseState;
+
+    fn run(bytes: &[u8]) -> Option<(Section<'_>, &[u8])> {
+        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        section(&mut input).ok().map(|s| (s, input.input))
+    }
+
+    #[test]
+    fn part_paths_and_texts() {
+        assert_eq!(run(b"[] x").unwrap(), (Section::default(), &b" x"[..]));
+        let (s, _) = run(b"[1.2.3]").unwrap();
+        assert_eq!((s.part, s.text), (vec![1, 2, 3], None));
+        let (s, _) = run(b"[4.2.header]").unwrap();
+        assert_eq!((s.part, s.text), (vec![4, 2], Some(SectionText::Header)));
+        let (s, _) = run(b"[2.MIME]").unwrap();
+        assert_eq!(s.text, Some(SectionText::Mime));
+        let (s, _) = run(b"[TEXT]").unwrap();
+        assert_eq!((s.part, s.text), (vec![], Some(SectionText::Text)));
+    }
+
+    #[test]
+    fn header_field_lists() {
+        let (s, _) = run(b"[HEADER.FIELDS.NOT (Received \"X-Y\")]").unwrap();
+        let names = vec![ByteStr::from("Received"), ByteStr::from("X-Y")];
+        assert_eq!(s.text, Some(SectionText::HeaderFieldsNot(names)));
+        let (s, _) = run(b"[1.HEADER.FIELDS ()]").unwrap();
+        assert_eq!(s.text, Some(SectionText::HeaderFields(vec![])), "quirk: empty list");
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_section() {
+        for bad in [&b"[0]"[..], b"[1.]", b"[MIME]", b"[1.2", b"[HEADER.FIELDS]", b"[1.BOGUS]"] {
+            assert!(run(bad).is_none(), "{}", bad.escape_ascii());
+        }
+    }
+
+    #[test]
+    fn binary_sections_are_part_paths_only() {
+        let mut input = Input { input: b"[1.2]", state: ParseState { depth_left: 1 } };
+        assert_eq!(section_binary(&mut input).unwrap(), [1, 2]);
+        let mut input = Input { input: b"[1.TEXT]", state: ParseState { depth_left: 1 } };
+        assert!(section_binary(&mut input).is_err());
+    }
+}
