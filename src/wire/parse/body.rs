@@ -10,14 +10,14 @@
 //! message/rfc822 parts (read as 0), spaces between the parts of a
 //! multipart and before `)`.
 
-use winnow::combinator::{alt, cut_err, delimited, opt, peek, preceded, repeat, separated};
-use winnow::error::StrContext;
+use winnow::combinator::{alt, cut_err, preceded, repeat};
+use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
-use winnow::token::take_while;
 
 use super::Input;
 use super::core::{nested, nil, nstring, number, number64, sp, string};
 use super::envelope::envelope;
+use super::paren::{field_follows, paren_list, spaces};
 use crate::types::{
     BodyExtension, BodyFields, BodyParam, BodyStructure, ByteStr, Disposition, ExtensionValue,
     MultiExtension, MultiPart, SingleExtension, SinglePart, SinglePartKind,
@@ -42,7 +42,7 @@ pub(crate) fn body<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> 
 pub(crate) fn body_type_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiPart<'a>> {
     let parts = repeat(1.., preceded(spaces, body)).parse_next(input)?;
     let subtype = preceded(sp, media_string).parse_next(input)?;
-    let extension = opt(preceded(sp, body_ext_mpart)).parse_next(input)?;
+    let extension = if field_follows(input)? { Some(body_ext_mpart(input)?) } else { None };
     Ok(MultiPart { parts, subtype, extension })
 }
 
@@ -61,7 +61,7 @@ pub(crate) fn body_type_1part<'a>(input: &mut Input<'a>) -> ModalResult<SinglePa
     } else {
         SinglePartKind::Basic
     };
-    let extension = opt(preceded(sp, body_ext_1part)).parse_next(input)?;
+    let extension = if field_follows(input)? { Some(body_ext_1part(input)?) } else { None };
     Ok(SinglePart { media_type, media_subtype, fields, kind, extension })
 }
 
@@ -74,7 +74,7 @@ fn is_message(media_type: &[u8], subtype: &[u8]) -> bool {
 /// SP body-fld-lines`. Quirk: a message/rfc822 part sent with only the
 /// basic fields (no envelope) is read as [`SinglePartKind::Basic`].
 fn body_type_msg_rest<'a>(input: &mut Input<'a>) -> ModalResult<SinglePartKind<'a>> {
-    if opt((sp, peek(b'('))).parse_next(input)?.is_none() {
+    if !field_follows(input)? || input.input.first() != Some(&b'(') {
         return Ok(SinglePartKind::Basic);
     }
     let (envelope, _, body) = cut_err((envelope, sp, body)).parse_next(input)?;
@@ -84,7 +84,12 @@ fn body_type_msg_rest<'a>(input: &mut Input<'a>) -> ModalResult<SinglePartKind<'
 
 /// `[SP body-fld-lines]`: the line count, 0 when missing (quirk).
 fn opt_lines(input: &mut Input<'_>) -> ModalResult<u64> {
-    opt(preceded(sp, body_fld_lines)).map(Option::unwrap_or_default).parse_next(input)
+    let is_number = |b: &u8| b.is_ascii_digit() || *b == b'-';
+    if field_follows(input)? && input.input.first().is_some_and(is_number) {
+        body_fld_lines(input)
+    } else {
+        Ok(0)
+    }
 }
 
 /// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP
@@ -101,8 +106,7 @@ pub(crate) fn body_fields<'a>(input: &mut Input<'a>) -> ModalResult<BodyFields<'
 /// nil`. Quirks: `()` is empty; a `NIL` name or value reads as empty.
 pub(crate) fn body_fld_param<'a>(input: &mut Input<'a>) -> ModalResult<Vec<BodyParam<'a>>> {
     let pair = (media_string, sp, media_string).map(|(name, _, value)| BodyParam { name, value });
-    alt((nil.value(Vec::new()), delimited((b'(', spaces), separated(0.., pair, sp), (spaces, b')'))))
-        .parse_next(input)
+    alt((nil.value(Vec::new()), paren_list(pair))).parse_next(input)
 }
 
 /// `body-fld-octets = number`. Quirk: `-1` (any negative) reads as 0.
@@ -135,30 +139,32 @@ pub(crate) fn body_ext_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiExte
 /// body-extension)]]]`, the tail both extension forms share.
 fn body_ext_common<'a>(input: &mut Input<'a>) -> ModalResult<BodyExtension<'a>> {
     let mut ext = BodyExtension::default();
-    let Some(disposition) = opt(preceded(sp, body_fld_dsp)).parse_next(input)? else { return Ok(ext) };
-    ext.disposition = disposition;
-    let Some(language) = opt(preceded(sp, body_fld_lang)).parse_next(input)? else { return Ok(ext) };
-    ext.language = language;
-    let Some(location) = opt(preceded(sp, nstring)).parse_next(input)? else { return Ok(ext) };
-    ext.location = location;
-    ext.other = repeat(0.., preceded(sp, body_extension)).parse_next(input)?;
+    if field_follows(input)? {
+        ext.disposition = body_fld_dsp(input)?;
+    }
+    if field_follows(input)? {
+        ext.language = body_fld_lang(input)?;
+    }
+    if field_follows(input)? {
+        ext.location = nstring(input)?;
+    }
+    while field_follows(input)? {
+        ext.other.push(body_extension(input)?);
+    }
     Ok(ext)
 }
 
 /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`.
 pub(crate) fn body_fld_dsp<'a>(input: &mut Input<'a>) -> ModalResult<Option<Disposition<'a>>> {
     let dsp = (media_string, sp, body_fld_param).map(|(kind, _, params)| Disposition { kind, params });
-    alt((nil.value(None), delimited(b'(', cut_err(dsp), cut_err((spaces, b')'))).map(Some))).parse_next(input)
+    let dsp = (b'(', cut_err((dsp, spaces, b')'))).map(|(_, (dsp, _, _))| dsp);
+    alt((nil.value(None), dsp.map(Some))).parse_next(input)
 }
 
 /// `body-fld-lang = nstring / "(" string *(SP string) ")"`. Quirk: `()` is
 /// empty.
 pub(crate) fn body_fld_lang<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
-    alt((
-        nstring.map(|s| s.into_iter().collect()),
-        delimited((b'(', spaces), separated(0.., string, sp), (spaces, b')')),
-    ))
-    .parse_next(input)
+    alt((nstring.map(|s| s.into_iter().collect()), paren_list(string))).parse_next(input)
 }
 
 /// `body-extension = nstring / number / number64 / "(" body-extension
@@ -173,20 +179,14 @@ pub(crate) fn body_extension<'a>(input: &mut Input<'a>) -> ModalResult<Extension
 }
 
 fn extension_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ExtensionValue<'a>>> {
-    b'('.parse_next(input)?;
-    let list = nested(input, cut_err(separated(0.., body_extension, sp)))?;
-    cut_err((spaces, b')')).parse_next(input)?;
-    Ok(list)
+    if input.input.first() != Some(&b'(') {
+        return Err(ErrMode::Backtrack(ContextError::new()));
+    }
+    nested(input, paren_list(body_extension))
 }
 
 /// `string` where the grammar wants one (media types, encodings, parameter
 /// names and values). Quirk: `NIL` reads as empty.
 fn media_string<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     nstring.map(Option::unwrap_or_default).parse_next(input)
-}
-
-/// Zero or more `SP` (quirk: servers put spaces between parts and before
-/// `)`). Never fails, so it never builds an error on the hot path.
-fn spaces(input: &mut Input<'_>) -> ModalResult<()> {
-    take_while(0.., b' ').void().parse_next(input)
 }

@@ -1,12 +1,12 @@
 //! `envelope` and `address` (RFC 3501 section 9, RFC 9051 section 9).
 
-use winnow::combinator::{alt, cut_err, delimited, preceded, repeat};
+use winnow::combinator::{alt, cut_err};
 use winnow::error::StrContext;
 use winnow::prelude::*;
-use winnow::token::take_while;
 
 use super::Input;
 use super::core::{nil, nstring, sp};
+use super::paren::paren_list;
 use crate::types::{Address, Envelope};
 
 /// `envelope = "(" env-date SP env-subject SP env-from SP env-sender SP
@@ -34,8 +34,7 @@ fn envelope_fields<'a>(input: &mut Input<'a>) -> ModalResult<Envelope<'a>> {
 /// Quirks: an empty list `()` is read as `NIL` (empty), and spaces
 /// between addresses are accepted.
 pub(crate) fn env_address_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Address<'a>>> {
-    alt((nil.value(Vec::new()), delimited(b'(', repeat(0.., preceded(spaces, address)), (spaces, b')'))))
-        .parse_next(input)
+    alt((nil.value(Vec::new()), paren_list(address))).parse_next(input)
 }
 
 /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`,
@@ -45,10 +44,4 @@ pub(crate) fn address<'a>(input: &mut Input<'a>) -> ModalResult<Address<'a>> {
     let (name, _, adl, _, mailbox, _, host, _) =
         cut_err((nstring, sp, nstring, sp, nstring, sp, nstring, b')')).parse_next(input)?;
     Ok(Address { name, adl, mailbox, host })
-}
-
-/// Zero or more `SP` (quirk: servers put spaces between parts and before
-/// `)`). Never fails, so it never builds an error on the hot path.
-fn spaces(input: &mut Input<'_>) -> ModalResult<()> {
-    take_while(0.., b' ').void().parse_next(input)
 }

@@ -7,8 +7,8 @@
 //! final (`cut_err`). Unknown attributes are kept raw
 //! ([`FetchItem::Other`]).
 
-use winnow::combinator::{alt, cut_err, delimited, opt, preceded, repeat, separated};
-use winnow::error::StrContext;
+use winnow::combinator::{alt, cut_err, delimited, opt, preceded};
+use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
 use winnow::token::{take_till, take_while};
 
@@ -18,6 +18,7 @@ use super::core::{literal_bytes, nested, nil, nstring, number, number64, quoted,
 use super::datetime::date_time;
 use super::envelope::envelope;
 use super::flag::flag_list;
+use super::paren::{field_follows, paren_list};
 use super::section::{section, section_binary};
 use crate::types::chars::is_atom_char;
 use crate::types::{ByteStr, FetchItem};
@@ -26,9 +27,7 @@ use crate::types::{ByteStr, FetchItem};
 /// / msg-att-static)) ")"`. Quirk: an empty list `()` and spaces inside the
 /// parentheses are accepted.
 pub(crate) fn msg_att<'a>(input: &mut Input<'a>) -> ModalResult<Vec<FetchItem<'a>>> {
-    delimited((b'(', opt(sp)), separated(0.., msg_att_item, sp), cut_err((opt(sp), b')')))
-        .context(StrContext::Label("msg-att"))
-        .parse_next(input)
+    paren_list(msg_att_item).context(StrContext::Label("msg-att")).parse_next(input)
 }
 
 /// `msg-att-dynamic / msg-att-static`: one attribute, name and value.
@@ -199,8 +198,8 @@ fn other_att<'a>(start: &'a [u8], input: &mut Input<'a>) -> ModalResult<FetchIte
     opt((b'[', take_till(0.., b']'), b']')).parse_next(input)?;
     opt((b'<', take_till(0.., b'>'), b'>')).parse_next(input)?;
     let name = &start[..start.len() - input.input.len()];
-    let value = opt(preceded(sp, raw_value.take())).parse_next(input)?;
-    Ok(FetchItem::Other { name: ByteStr::from(name), value: ByteStr::from(value.unwrap_or_default()) })
+    let value = if field_follows(input)? { raw_value.take().parse_next(input)? } else { &[] };
+    Ok(FetchItem::Other { name: ByteStr::from(name), value: ByteStr::from(value) })
 }
 
 /// One value of an unknown attribute, skipped: a quoted string, a literal,
@@ -216,9 +215,10 @@ fn raw_value(input: &mut Input<'_>) -> ModalResult<()> {
     .parse_next(input)
 }
 
-/// `"(" [value *(SP value)] ")"`, spaces optional, nesting bounded.
+/// `"(" [value *(SP value)] ")"`, nesting bounded.
 fn raw_list(input: &mut Input<'_>) -> ModalResult<()> {
-    b'('.parse_next(input)?;
-    nested(input, cut_err(repeat::<_, _, (), _, _>(0.., preceded(opt(sp), raw_value))))?;
-    cut_err((opt(sp), b')')).void().parse_next(input)
+    if input.input.first() != Some(&b'(') {
+        return Err(ErrMode::Backtrack(ContextError::new()));
+    }
+    nested(input, paren_list(raw_value)).map(|_| ())
 }

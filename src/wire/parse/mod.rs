@@ -17,6 +17,7 @@ pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod fetch;
 pub(crate) mod flag;
+pub(crate) mod paren;
 pub(crate) mod response;
 pub(crate) mod section;
 

@@ -9,6 +9,7 @@ use winnow::prelude::*;
 
 use super::Input;
 use super::core::{astring, nz_number, sp};
+use super::paren::paren_list;
 use crate::types::{ByteStr, Section, SectionText};
 
 /// `section = "[" [section-spec] "]"`.
@@ -61,7 +62,7 @@ pub(crate) fn section_msgtext<'a>(input: &mut Input<'a>) -> ModalResult<SectionT
 /// `header-list = "(" header-fld-name *(SP header-fld-name) ")"`, with
 /// `header-fld-name = astring`. Quirk: an empty list `()` is accepted.
 pub(crate) fn header_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
-    delimited((b'(', opt(sp)), separated(0.., astring, sp), (opt(sp), b')')).parse_next(input)
+    paren_list(astring).parse_next(input)
 }
 
 #[cfg(test)]
