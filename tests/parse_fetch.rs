@@ -439,7 +439,7 @@ fn malformed_known_attribute_is_an_error() {
         &b"* 1 FETCH (UID x)\r\n"[..],
         b"* 1 FETCH (RFC822.SIZE 9223372036854775808)\r\n",
         b"* 1 FETCH (BODY[1 {2}\r\nab)\r\n",
-        b"* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" x))\r\n",
+        b"* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1 (x\r\n",
         b"* 1 FETCH (UID 1\r\n",
     ] {
         assert!(matches!(parse_response(bad), Err(ParseError::Malformed(_))), "{}", bad.escape_ascii());
@@ -507,4 +507,78 @@ proptest::proptest! {
             proptest::prop_assert!(used <= bytes.len());
         }
     }
+}
+
+#[test]
+fn quirk_exchange_disposition_as_a_bare_string() {
+    let bytes = b"* 37 FETCH (UID 67 BODYSTRUCTURE ((\"text\" \"plain\" (\"charset\" \"ISO-8859-1\") NIL NIL \
+\"QUOTED-PRINTABLE\" 850 31 NIL \"inline\" NIL NIL)(\"text\" \"html\" NIL NIL NIL \"7bit\" 10 1 NIL \"inline\" NIL NIL) \
+\"alternative\" (\"boundary\" \"b\") NIL NIL))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodyStructure(body) = &items[1] else { panic!("{items:?}") };
+    for n in [1, 2] {
+        let ext = single(body.part(&[n]).unwrap()).extension.as_ref().unwrap();
+        let dsp = ext.common.disposition.as_ref().unwrap();
+        assert_eq!((dsp.kind.as_bytes(), dsp.params.len()), (&b"inline"[..], 0));
+    }
+}
+
+#[test]
+fn quirk_multipart_without_parts() {
+    // Gmail: bogus `("RELATED" NIL ("ATTACHMENT" NIL) NIL)` parts in a mixed.
+    let bytes = b"* 5 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 3 1 NIL NIL NIL)\
+(\"RELATED\" NIL (\"ATTACHMENT\" NIL) NIL) \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL) UID 9)\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodyStructure(BodyStructure::Multi(mixed)) = &items[0] else { panic!("{items:?}") };
+    let BodyStructure::Multi(related) = &mixed.parts[1] else { panic!("{mixed:?}") };
+    assert!(related.parts.is_empty());
+    assert_eq!(related.subtype.as_bytes(), b"RELATED");
+    let ext = related.extension.as_ref().unwrap();
+    assert_eq!(ext.common.disposition.as_ref().unwrap().kind.as_bytes(), b"ATTACHMENT");
+    assert_eq!(items[1], FetchItem::Uid(9));
+    // `NIL` in place of the parts, inside a message/rfc822.
+    let bytes = b"* 6 FETCH (BODY (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 903 \
+(NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) (NIL \"alternative\" (\"boundary\" \"y\") NIL NIL NIL) 17))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::Body(body) = &items[0] else { panic!("{items:?}") };
+    let SinglePartKind::Message { body: inner, lines: 17, .. } = &single(body).kind else {
+        panic!("{body:?}")
+    };
+    let BodyStructure::Multi(alt) = &**inner else { panic!("{inner:?}") };
+    assert!(alt.parts.is_empty());
+    assert_eq!(alt.subtype.as_bytes(), b"alternative");
+}
+
+#[test]
+fn quirk_domino_empty_body_and_nil_envelope() {
+    let bytes = b"* 9125 FETCH (UID 23064 BODYSTRUCTURE ((\"text\" \"plain\"  (\"charset\" \"UTF-8\") NIL NIL \"base64\" 232 4 \
+NIL NIL NIL)(\"message\" \"rfc822\"  NIL NIL NIL \"7BIT\" 787 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) () 0 NIL NIL NIL) \
+\"report\" (\"report-type\" \"delivery-status\") NIL NIL) FLAGS (\\Seen))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodyStructure(body) = &items[1] else { panic!("{items:?}") };
+    let SinglePartKind::Message { envelope, body: inner, .. } = &single(body.part(&[2]).unwrap()).kind else {
+        panic!("{body:?}")
+    };
+    assert_eq!(**envelope, Envelope::default());
+    assert_eq!(**inner, BodyStructure::Multi(Default::default()));
+    assert_eq!(items[2], FetchItem::Flags(vec![Flag::Seen]));
+}
+
+#[test]
+fn quirk_unreadable_bodystructure_and_envelope_are_kept_raw() {
+    let bytes = b"* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" x) \
+ENVELOPE (\"d\" \"s\" ((NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL) UID 3)\r\n";
+    let (_, items) = fetch(bytes);
+    let other = |name: &'static str, value: &'static str| FetchItem::Other {
+        name: ByteStr::from(name),
+        value: ByteStr::from(value),
+    };
+    assert_eq!(
+        items,
+        [
+            other("BODYSTRUCTURE", "(\"text\" \"plain\" NIL NIL NIL \"7bit\" x)"),
+            other("ENVELOPE", "(\"d\" \"s\" ((NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL)"),
+            FetchItem::Uid(3),
+        ]
+    );
 }

@@ -86,9 +86,11 @@ pub struct BodyParam<'a> {
 }
 
 /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MultiPart<'a> {
     /// The parts, in order: part `n` of the section path is `parts[n - 1]`.
+    /// Quirk: empty when the server sent a multipart without parts or an
+    /// empty body `()`.
     pub parts: Vec<BodyStructure<'a>>,
     /// The multipart subtype (`"MIXED"`, `"ALTERNATIVE"`, ...), as sent.
     pub subtype: ByteStr<'a>,

@@ -8,9 +8,11 @@
 //! expected (read as empty), `()` for an empty parameter or language list,
 //! `-1` for a size (read as 0), a missing line count on text and
 //! message/rfc822 parts (read as 0), spaces between the parts of a
-//! multipart and before `)`.
+//! multipart and before `)`, a disposition sent as a bare string, a
+//! multipart without parts and an empty body `()` (both read as a
+//! [`MultiPart`] with no parts).
 
-use winnow::combinator::{alt, cut_err, preceded, repeat};
+use winnow::combinator::{alt, cut_err, opt, preceded, repeat};
 use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
 
@@ -26,16 +28,28 @@ use crate::types::{
 /// `body = "(" (body-type-1part / body-type-mpart) ")"`.
 pub(crate) fn body<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
     b'('.parse_next(input)?;
-    let inner = |i: &mut Input<'a>| {
-        if i.input.first() == Some(&b'(') {
-            body_type_mpart.map(BodyStructure::Multi).parse_next(i)
-        } else {
-            body_type_1part.map(BodyStructure::Single).parse_next(i)
-        }
-    };
-    let parsed = nested(input, cut_err(inner).context(StrContext::Label("body")))?;
+    let parsed = nested(input, cut_err(body_inner).context(StrContext::Label("body")))?;
     cut_err((spaces, b')')).parse_next(input)?;
     Ok(parsed)
+}
+
+/// What is inside the parentheses of `body`, chosen by its first byte.
+fn body_inner<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
+    match input.input.first() {
+        Some(b'(') => body_type_mpart.map(BodyStructure::Multi).parse_next(input),
+        Some(b')') => Ok(BodyStructure::Multi(MultiPart::default())),
+        _ => alt((body_type_1part.map(BodyStructure::Single), mpart_without_parts.map(BodyStructure::Multi)))
+            .parse_next(input),
+    }
+}
+
+/// Quirk: a multipart sent without its parts, `[NIL SP] media-subtype [SP
+/// body-ext-mpart]` (Gmail sends `("RELATED" NIL ("ATTACHMENT" NIL) NIL)`;
+/// a `NIL` in place of the parts has been seen inside message/rfc822).
+fn mpart_without_parts<'a>(input: &mut Input<'a>) -> ModalResult<MultiPart<'a>> {
+    let subtype = preceded(opt((nil, sp)), string).parse_next(input)?;
+    let extension = if field_follows(input)? { Some(body_ext_mpart(input)?) } else { None };
+    Ok(MultiPart { parts: Vec::new(), subtype, extension })
 }
 
 /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`.
@@ -154,11 +168,13 @@ fn body_ext_common<'a>(input: &mut Input<'a>) -> ModalResult<BodyExtension<'a>> 
     Ok(ext)
 }
 
-/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`.
+/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`. Quirk: a bare
+/// string (Exchange sends `"inline"`) is a disposition without parameters.
 pub(crate) fn body_fld_dsp<'a>(input: &mut Input<'a>) -> ModalResult<Option<Disposition<'a>>> {
     let dsp = (media_string, sp, body_fld_param).map(|(kind, _, params)| Disposition { kind, params });
     let dsp = (b'(', cut_err((dsp, spaces, b')'))).map(|(_, (dsp, _, _))| dsp);
-    alt((nil.value(None), dsp.map(Some))).parse_next(input)
+    let bare = string.map(|kind| Disposition { kind, params: Vec::new() });
+    alt((nil.value(None), dsp.map(Some), bare.map(Some))).parse_next(input)
 }
 
 /// `body-fld-lang = nstring / "(" string *(SP string) ")"`. Quirk: `()` is

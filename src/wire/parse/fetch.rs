@@ -93,7 +93,8 @@ fn body_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
     if input.input.first() == Some(&b'[') {
         return body_section(input);
     }
-    preceded(sp, body).map(FetchItem::Body).parse_next(input)
+    sp(input)?;
+    or_raw(b"BODY", body.map(FetchItem::Body), input)
 }
 
 /// `"BODY" section ["<" number ">"] SP nstring`, after `BODY`.
@@ -109,12 +110,38 @@ fn origin(input: &mut Input<'_>) -> ModalResult<u32> {
 
 /// `"BODYSTRUCTURE" SP body`.
 fn bodystructure<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
-    preceded(sp, body).map(FetchItem::BodyStructure).parse_next(input)
+    sp(input)?;
+    or_raw(b"BODYSTRUCTURE", body.map(FetchItem::BodyStructure), input)
 }
 
 /// `"ENVELOPE" SP envelope`.
 fn envelope_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
-    preceded(sp, envelope).map(|e| FetchItem::Envelope(Box::new(e))).parse_next(input)
+    sp(input)?;
+    or_raw(b"ENVELOPE", envelope.map(|e| FetchItem::Envelope(Box::new(e))), input)
+}
+
+/// Runs `parser`; if the value does not follow the grammar, keeps it raw
+/// as [`FetchItem::Other`] named `name`, so the other attributes of the
+/// message still parse.
+///
+/// Quirk: servers build ENVELOPE and BODYSTRUCTURE from the message's own
+/// headers and MIME parts, and junk or script-made mail yields values the
+/// grammar cannot read (Exchange, Domino and Gmail have all been seen to
+/// send them). The raw value is still bounded by the nesting limit.
+fn or_raw<'a>(
+    name: &'static [u8],
+    mut parser: impl Parser<Input<'a>, FetchItem<'a>, ErrMode<ContextError>>,
+    input: &mut Input<'a>,
+) -> ModalResult<FetchItem<'a>> {
+    let before = input.input;
+    match parser.parse_next(input) {
+        Ok(item) => Ok(item),
+        Err(_) => {
+            input.input = before;
+            let value = raw_value.take().parse_next(input)?;
+            Ok(FetchItem::Other { name: ByteStr::from(name), value: ByteStr::from(value) })
+        }
+    }
 }
 
 /// `"INTERNALDATE" SP date-time`.
