@@ -582,3 +582,44 @@ ENVELOPE (\"d\" \"s\" ((NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL) UID 3)\r\n";
         ]
     );
 }
+
+#[test]
+fn rfc3501_section_7_4_2_bodystructure_example() {
+    let bytes =
+        b"* 1 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 1152 \
+23)(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\" \"NAME\" \"cc.diff\") \
+\"<960723163407.20117h@cac.washington.edu>\" \"Compiler diff\" \
+\"BASE64\" 4554 73) \"MIXED\"))\r\n";
+    let (_, items) = fetch(bytes);
+    let FetchItem::BodyStructure(BodyStructure::Multi(mixed)) = &items[0] else { panic!("{items:?}") };
+    assert_eq!((mixed.subtype.as_bytes(), mixed.parts.len(), &mixed.extension), (&b"MIXED"[..], 2, &None));
+    let diff = single(&mixed.parts[1]);
+    assert_eq!(diff.fields.params[1].name.as_bytes(), b"NAME");
+    assert_eq!(diff.fields.params[1].value.as_bytes(), b"cc.diff");
+    assert_eq!(diff.fields.id, b("<960723163407.20117h@cac.washington.edu>"));
+    assert_eq!(diff.fields.description, b("Compiler diff"));
+    assert_eq!((diff.fields.encoding.as_bytes(), diff.fields.octets), (&b"BASE64"[..], 4554));
+    assert_eq!(diff.kind, SinglePartKind::Text { lines: 73 });
+}
+
+#[test]
+fn rfc9051_sample_body_header_literal() {
+    let header = "Date: Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\r\n\
+From: Terry Gray <gray@cac.washington.edu>\r\n\
+Subject: IMAP4rev2 WG mtg summary and minutes\r\n\
+To: imap@cac.washington.edu\r\n\
+cc: minutes@CNRI.Reston.VA.US, John Klensin <KLENSIN@MIT.EDU>\r\n\
+Message-Id: <B27397-0100000@cac.washington.edu>\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\
+\r\n";
+    assert_eq!(header.len(), 342, "the literal of the RFC's example");
+    let bytes = format!("* 12 FETCH (BODY[HEADER] {{342}}\r\n{header})\r\n").into_bytes();
+    let (seq, items) = fetch(&bytes);
+    assert_eq!(seq, 12);
+    let header_section = Section { part: vec![], text: Some(SectionText::Header) };
+    assert_eq!(
+        items,
+        [FetchItem::BodySection { section: header_section, origin: None, data: Some(ByteStr::from(header)) }]
+    );
+}
