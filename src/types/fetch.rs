@@ -73,6 +73,10 @@ pub enum FetchItem<'a> {
     Preview(Option<ByteStr<'a>>),
     /// An attribute this library does not know (`X-GM-MSGID 123`), kept
     /// raw so the rest of the response still parses.
+    ///
+    /// Quirk: an ENVELOPE, BODY or BODYSTRUCTURE value that does not follow
+    /// the grammar (servers build them from broken mail) is also kept here,
+    /// under its attribute's name, rather than failing the whole response.
     Other {
         /// The attribute's name as sent, with any `[...]` and `<...>`
         /// suffix.
