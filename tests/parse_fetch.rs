@@ -623,3 +623,25 @@ Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\
         [FetchItem::BodySection { section: header_section, origin: None, data: Some(ByteStr::from(header)) }]
     );
 }
+
+#[test]
+fn deep_message_rfc822_nesting_is_an_error() {
+    let part = "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 1 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) ";
+    let mut text = String::from("* 1 FETCH (BODYSTRUCTURE ");
+    text.push_str(&part.repeat(10_000));
+    text.push_str("(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)");
+    text.push_str(&" 1)".repeat(10_000));
+    text.push_str(")\r\n");
+    let err = parse_response(text.as_bytes()).unwrap_err();
+    let ParseError::Malformed(m) = err else { panic!("{err:?}") };
+    assert!(m.expected().contains("nested"), "{m:?}");
+    // Within the limit, the same shape parses.
+    let shallow = format!(
+        "* 1 FETCH (BODYSTRUCTURE {}(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1){})\r\n",
+        part.repeat(10),
+        " 1)".repeat(10)
+    );
+    let (_, items) = fetch(shallow.as_bytes());
+    let FetchItem::BodyStructure(body) = &items[0] else { panic!("{items:?}") };
+    assert_eq!(single(body.part(&[1; 10]).unwrap()).media_type.as_bytes(), b"text");
+}
