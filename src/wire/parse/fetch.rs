@@ -249,3 +249,62 @@ fn raw_list(input: &mut Input<'_>) -> ModalResult<()> {
     }
     nested(input, paren_list(raw_value)).map(|_| ())
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::wire::parse::{ParseError, ParseOptions, parse_frame};
+
+    /// FETCH responses touching every attribute parser, as mutation seeds.
+    const SEEDS: [&[u8]; 4] = [
+        b"* 1 FETCH (UID 7 FLAGS (\\Seen \\*) BODY[1] {3}\r\nabc X-A (\"b\" (c)) BINARY[2]<0> ~{1}\r\nx \
+MODSEQ (5) EMAILID (M1) THREADID NIL RFC822.SIZE 9 BODY[HEADER.FIELDS (A B)] NIL)\r\n",
+        b"* 2 FETCH (ENVELOPE (\"d\" \"s\" ((\"n\" NIL \"m\" \"h\")) NIL NIL ((NIL NIL \"g\" NIL)(NIL NIL NIL NIL)) \
+() NIL NIL \"<i>\") INTERNALDATE \" 1-Feb-2024 09:05:00 +0530\")\r\n",
+        b"* 3 FETCH (BODYSTRUCTURE ((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 12 1 NIL \
+(\"inline\" NIL) (\"en\") NIL 1 (2 \"x\"))(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 9 (NIL NIL NIL NIL NIL NIL \
+NIL NIL NIL NIL) (\"text\" \"html\" NIL NIL NIL \"8bit\" -1 2) 3) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL))\r\n",
+        b"* 4 FETCH (BODY (\"image\" \"png\" NIL NIL NIL \"base64\" 10) PREVIEW \"p\" SAVEDATE NIL)\r\n",
+    ];
+
+    fn mutate(mut bytes: Vec<u8>, edits: Vec<(usize, u8, u8)>) -> Vec<u8> {
+        for (at, byte, op) in edits {
+            let at = at % (bytes.len() + 1);
+            match op {
+                0 if at < bytes.len() => bytes[at] = byte,
+                1 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, byte),
+            }
+        }
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any byte changed, dropped or inserted in a FETCH response gives
+        /// a response or an error, never a panic. The grammar alone: the
+        /// bytes go straight to `parse_frame`, not through the framer.
+        #[test]
+        fn mutated_fetch_responses_never_panic(
+            which in 0..SEEDS.len(),
+            edits in proptest::collection::vec((any::<usize>(), any::<u8>(), 0u8..3), 1..8),
+        ) {
+            let bytes = mutate(SEEDS[which].to_vec(), edits);
+            if let Err(ParseError::Malformed(m)) = parse_frame(&bytes, &ParseOptions::default()) {
+                prop_assert!(m.position() <= bytes.len());
+                prop_assert_eq!(m.response_len(), bytes.len());
+            }
+        }
+    }
+
+    #[test]
+    fn seeds_parse_unmutated() {
+        for seed in SEEDS {
+            assert!(parse_frame(seed, &ParseOptions::default()).is_ok(), "{}", seed.escape_ascii());
+        }
+    }
+}
