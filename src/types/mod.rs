@@ -14,11 +14,13 @@ mod acl;
 mod annotation;
 mod astring;
 mod atom;
+mod body;
 mod byte_str;
 mod capability;
 pub(crate) mod chars;
 mod code;
 mod datetime;
+mod envelope;
 mod error;
 mod ext_value;
 mod fetch;
@@ -45,11 +47,16 @@ pub use acl::{Acl, AclEntry, ListRights, MyRights};
 pub use annotation::{Annotation, AnnotationEntry};
 pub use astring::{AString, Literal, NString};
 pub use atom::Atom;
+pub use body::{
+    BodyExtension, BodyFields, BodyParam, BodyStructure, Disposition, ExtensionValue, MultiExtension,
+    MultiPart, SingleExtension, SinglePart, SinglePartKind,
+};
 pub use byte_str::ByteStr;
 pub use capability::Capability;
 pub use code::{Code, MetadataCode};
 pub use datetime::InternalDate;
 pub(crate) use datetime::date_text;
+pub use envelope::{Address, Envelope};
 pub use error::ValidationError;
 pub use ext_value::ExtValue;
 pub use fetch::FetchItem;

@@ -13,10 +13,12 @@
 
 pub(crate) mod acl;
 pub(crate) mod annotation;
+pub(crate) mod body;
 pub(crate) mod capability;
 pub(crate) mod code;
 pub(crate) mod core;
 pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod ext_value;
 pub(crate) mod fetch;
 pub(crate) mod flag;
@@ -31,6 +33,7 @@ pub(crate) mod paren;
 pub(crate) mod quota;
 pub(crate) mod response;
 pub(crate) mod search_data;
+pub(crate) mod section;
 pub(crate) mod sequence;
 pub(crate) mod status_data;
 pub(crate) mod thread;

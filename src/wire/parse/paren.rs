@@ -1,19 +1,53 @@
-//! The parenthesised list shape shared by many rules:
-//! `"(" [item *(SP item)] ")"`.
+//! Parenthesised lists and optional trailing fields, as the FETCH grammar
+//! uses them (`msg-att`, address lists, `body-fld-param`, extension data).
+//!
+//! Both helpers look at the next byte before parsing, so the end of a list
+//! or of a body's optional fields is found without a failed parse (winnow
+//! builds an error value for each failure, which costs more than the
+//! look-ahead).
+//!
+//! Quirk: servers put extra spaces after `(`, between items and before
+//! `)` (and some omit the one between `)(`); all are accepted.
 
-use winnow::combinator::{delimited, opt, separated};
+use winnow::combinator::cut_err;
 use winnow::error::{ContextError, ErrMode};
 use winnow::prelude::*;
+use winnow::token::take_while;
 
 use super::Input;
-use super::core::sp;
 
-/// `"(" [item *(SP item)] ")"`, possibly empty.
-///
-/// Quirk `spaces_inside_parens`: a space after `(` or before `)` is
-/// accepted (`( "a" "b" )`), as some servers pad lists.
+/// `"(" [item *(SP item)] ")"`, spaces optional. Once `(` matched, an item
+/// that does not parse is an error (`cut_err`).
 pub(crate) fn paren_list<'a, O>(
-    item: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
+    mut item: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
 ) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ContextError>> {
-    delimited((b'(', opt(sp)), separated(0.., item, sp), (opt(sp), b')'))
+    move |input: &mut Input<'a>| {
+        b'('.parse_next(input)?;
+        let mut items = Vec::new();
+        loop {
+            spaces(input)?;
+            if input.input.first() == Some(&b')') {
+                b')'.parse_next(input)?;
+                return Ok(items);
+            }
+            let before = input.input.len();
+            items.push(cut_err(item.by_ref()).parse_next(input)?);
+            if input.input.len() == before {
+                // An item that consumes nothing would loop forever.
+                return Err(ErrMode::Cut(ContextError::new()));
+            }
+        }
+    }
+}
+
+/// `[SP field]` where a list may end instead: skips spaces and says
+/// whether a field follows (the next byte is there and is not `)`).
+pub(crate) fn field_follows(input: &mut Input<'_>) -> ModalResult<bool> {
+    spaces(input)?;
+    Ok(input.input.first().is_some_and(|b| *b != b')'))
+}
+
+/// Zero or more `SP`; never fails.
+pub(crate) fn spaces(input: &mut Input<'_>) -> ModalResult<()> {
+    take_while(0.., b' ').void().parse_next(input)
 }

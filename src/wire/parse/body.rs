@@ -1,0 +1,208 @@
+//! `body` and its parts (RFC 3501 section 9, RFC 9051 section 9): the
+//! answer to FETCH BODY and BODYSTRUCTURE.
+//!
+//! Recursion (multiparts, message/rfc822 parts, extension lists) goes
+//! through [`nested`], so deep input is an error, never a stack overflow.
+//!
+//! Quirks accepted, as real servers send them: `NIL` where a string is
+//! expected (read as empty), `()` for an empty parameter or language list,
+//! `-1` for a size (read as 0), a missing line count on text and
+//! message/rfc822 parts (read as 0), spaces between the parts of a
+//! multipart and before `)`, a disposition sent as a bare string, a
+//! multipart without parts and an empty body `()` (both read as a
+//! [`MultiPart`] with no parts).
+
+use winnow::combinator::{alt, cut_err, opt, preceded, repeat};
+use winnow::error::{ContextError, ErrMode, StrContext};
+use winnow::prelude::*;
+
+use super::Input;
+use super::core::{nested, nil, nstring, number, number64, sp, string};
+use super::envelope::envelope;
+use super::paren::{field_follows, paren_list, spaces};
+use crate::types::{
+    BodyExtension, BodyFields, BodyParam, BodyStructure, ByteStr, Disposition, ExtensionValue,
+    MultiExtension, MultiPart, SingleExtension, SinglePart, SinglePartKind,
+};
+
+/// `body = "(" (body-type-1part / body-type-mpart) ")"`.
+pub(crate) fn body<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
+    b'('.parse_next(input)?;
+    let parsed = nested(input, cut_err(body_inner).context(StrContext::Label("body")))?;
+    cut_err((spaces, b')')).parse_next(input)?;
+    Ok(parsed)
+}
+
+/// What is inside the parentheses of `body`, chosen by its first byte.
+fn body_inner<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
+    match input.input.first() {
+        Some(b'(') => body_type_mpart.map(BodyStructure::Multi).parse_next(input),
+        Some(b')') => Ok(BodyStructure::Multi(MultiPart::default())),
+        _ => alt((body_type_1part.map(BodyStructure::Single), mpart_without_parts.map(BodyStructure::Multi)))
+            .parse_next(input),
+    }
+}
+
+/// Quirk: a multipart sent without its parts, `[NIL SP] media-subtype [SP
+/// body-ext-mpart]` (Gmail sends `("RELATED" NIL ("ATTACHMENT" NIL) NIL)`;
+/// a `NIL` in place of the parts has been seen inside message/rfc822).
+fn mpart_without_parts<'a>(input: &mut Input<'a>) -> ModalResult<MultiPart<'a>> {
+    let subtype = preceded(opt((nil, sp)), string).parse_next(input)?;
+    let extension = if field_follows(input)? { Some(body_ext_mpart(input)?) } else { None };
+    Ok(MultiPart { parts: Vec::new(), subtype, extension })
+}
+
+/// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`.
+pub(crate) fn body_type_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiPart<'a>> {
+    let parts = repeat(1.., preceded(spaces, body)).parse_next(input)?;
+    let subtype = preceded(sp, media_string).parse_next(input)?;
+    let extension = if field_follows(input)? { Some(body_ext_mpart(input)?) } else { None };
+    Ok(MultiPart { parts, subtype, extension })
+}
+
+/// `body-type-1part = (body-type-basic / body-type-msg / body-type-text)
+/// [SP body-ext-1part]`, where `body-type-basic = media-basic SP
+/// body-fields`, `body-type-msg = media-message SP body-fields SP envelope
+/// SP body SP body-fld-lines` and `body-type-text = media-text SP
+/// body-fields SP body-fld-lines`.
+pub(crate) fn body_type_1part<'a>(input: &mut Input<'a>) -> ModalResult<SinglePart<'a>> {
+    let (media_type, _, media_subtype, _, fields) =
+        (media_string, sp, media_string, sp, body_fields).parse_next(input)?;
+    let kind = if is_message(&media_type, &media_subtype) {
+        body_type_msg_rest(input)?
+    } else if media_type.eq_ignore_ascii_case(b"TEXT") {
+        SinglePartKind::Text { lines: opt_lines(input)? }
+    } else {
+        SinglePartKind::Basic
+    };
+    let extension = if field_follows(input)? { Some(body_ext_1part(input)?) } else { None };
+    Ok(SinglePart { media_type, media_subtype, fields, kind, extension })
+}
+
+fn is_message(media_type: &[u8], subtype: &[u8]) -> bool {
+    media_type.eq_ignore_ascii_case(b"MESSAGE")
+        && (subtype.eq_ignore_ascii_case(b"RFC822") || subtype.eq_ignore_ascii_case(b"GLOBAL"))
+}
+
+/// The part of `body-type-msg` after `body-fields`: `SP envelope SP body
+/// SP body-fld-lines`. Quirk: a message/rfc822 part sent with only the
+/// basic fields (no envelope) is read as [`SinglePartKind::Basic`].
+fn body_type_msg_rest<'a>(input: &mut Input<'a>) -> ModalResult<SinglePartKind<'a>> {
+    if !field_follows(input)? || input.input.first() != Some(&b'(') {
+        return Ok(SinglePartKind::Basic);
+    }
+    let (envelope, _, body) = cut_err((envelope, sp, body)).parse_next(input)?;
+    let lines = opt_lines(input)?;
+    Ok(SinglePartKind::Message { envelope: Box::new(envelope), body: Box::new(body), lines })
+}
+
+/// `[SP body-fld-lines]`: the line count, 0 when missing (quirk).
+fn opt_lines(input: &mut Input<'_>) -> ModalResult<u64> {
+    let is_number = |b: &u8| b.is_ascii_digit() || *b == b'-';
+    if field_follows(input)? && input.input.first().is_some_and(is_number) {
+        body_fld_lines(input)
+    } else {
+        Ok(0)
+    }
+}
+
+/// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP
+/// body-fld-enc SP body-fld-octets`, with `body-fld-id = nstring`,
+/// `body-fld-desc = nstring` and `body-fld-enc = string`.
+pub(crate) fn body_fields<'a>(input: &mut Input<'a>) -> ModalResult<BodyFields<'a>> {
+    let (params, _, id, _, description, _, encoding, _, octets) =
+        (body_fld_param, sp, nstring, sp, nstring, sp, media_string, sp, body_fld_octets)
+            .parse_next(input)?;
+    Ok(BodyFields { params, id, description, encoding, octets })
+}
+
+/// `body-fld-param = "(" string SP string *(SP string SP string) ")" /
+/// nil`. Quirks: `()` is empty; a `NIL` name or value reads as empty.
+pub(crate) fn body_fld_param<'a>(input: &mut Input<'a>) -> ModalResult<Vec<BodyParam<'a>>> {
+    let pair = (media_string, sp, media_string).map(|(name, _, value)| BodyParam { name, value });
+    alt((nil.value(Vec::new()), paren_list(pair))).parse_next(input)
+}
+
+/// `body-fld-octets = number`. Quirk: `-1` (any negative) reads as 0.
+pub(crate) fn body_fld_octets(input: &mut Input<'_>) -> ModalResult<u32> {
+    alt((number, preceded(b'-', number).value(0))).parse_next(input)
+}
+
+/// `body-fld-lines = number64`. Quirk: `-1` (any negative) reads as 0.
+pub(crate) fn body_fld_lines(input: &mut Input<'_>) -> ModalResult<u64> {
+    alt((number64, preceded(b'-', number64).value(0))).parse_next(input)
+}
+
+/// `body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP
+/// body-fld-loc *(SP body-extension)]]]`, with `body-fld-md5 = nstring`.
+pub(crate) fn body_ext_1part<'a>(input: &mut Input<'a>) -> ModalResult<SingleExtension<'a>> {
+    let md5 = nstring.parse_next(input)?;
+    let common = body_ext_common(input)?;
+    Ok(SingleExtension { md5, common })
+}
+
+/// `body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP
+/// body-fld-loc *(SP body-extension)]]]`.
+pub(crate) fn body_ext_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiExtension<'a>> {
+    let params = body_fld_param.parse_next(input)?;
+    let common = body_ext_common(input)?;
+    Ok(MultiExtension { params, common })
+}
+
+/// `[SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP
+/// body-extension)]]]`, the tail both extension forms share.
+fn body_ext_common<'a>(input: &mut Input<'a>) -> ModalResult<BodyExtension<'a>> {
+    let mut ext = BodyExtension::default();
+    if field_follows(input)? {
+        ext.disposition = body_fld_dsp(input)?;
+    }
+    if field_follows(input)? {
+        ext.language = body_fld_lang(input)?;
+    }
+    if field_follows(input)? {
+        ext.location = nstring(input)?;
+    }
+    while field_follows(input)? {
+        ext.other.push(body_extension(input)?);
+    }
+    Ok(ext)
+}
+
+/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`. Quirk: a bare
+/// string (Exchange sends `"inline"`) is a disposition without parameters.
+pub(crate) fn body_fld_dsp<'a>(input: &mut Input<'a>) -> ModalResult<Option<Disposition<'a>>> {
+    let dsp = (media_string, sp, body_fld_param).map(|(kind, _, params)| Disposition { kind, params });
+    let dsp = (b'(', cut_err((dsp, spaces, b')'))).map(|(_, (dsp, _, _))| dsp);
+    let bare = string.map(|kind| Disposition { kind, params: Vec::new() });
+    alt((nil.value(None), dsp.map(Some), bare.map(Some))).parse_next(input)
+}
+
+/// `body-fld-lang = nstring / "(" string *(SP string) ")"`. Quirk: `()` is
+/// empty.
+pub(crate) fn body_fld_lang<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ByteStr<'a>>> {
+    alt((nstring.map(|s| s.into_iter().collect()), paren_list(string))).parse_next(input)
+}
+
+/// `body-extension = nstring / number / number64 / "(" body-extension
+/// *(SP body-extension) ")"`.
+pub(crate) fn body_extension<'a>(input: &mut Input<'a>) -> ModalResult<ExtensionValue<'a>> {
+    alt((
+        nstring.map(|s| s.map_or(ExtensionValue::Nil, ExtensionValue::String)),
+        number64.map(ExtensionValue::Number),
+        extension_list.map(ExtensionValue::List),
+    ))
+    .parse_next(input)
+}
+
+fn extension_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<ExtensionValue<'a>>> {
+    if input.input.first() != Some(&b'(') {
+        return Err(ErrMode::Backtrack(ContextError::new()));
+    }
+    nested(input, paren_list(body_extension))
+}
+
+/// `string` where the grammar wants one (media types, encodings, parameter
+/// names and values). Quirk: `NIL` reads as empty.
+fn media_string<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
+    nstring.map(Option::unwrap_or_default).parse_next(input)
+}
