@@ -80,6 +80,7 @@ fn states(cmd: &Command<'_>) -> TokenStream {
     match cmd.state.as_ref().map(syn::LitStr::value).as_deref() {
         Some("not_authenticated") => quote!(__p::States::NOT_AUTHENTICATED),
         Some("selected") => quote!(__p::States::SELECTED),
+        Some("authenticated_only") => quote!(__p::States::AUTHENTICATED_ONLY),
         Some("any") => quote!(__p::States::ANY),
         _ => quote!(__p::States::AUTHENTICATED),
     }

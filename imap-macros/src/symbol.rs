@@ -38,7 +38,7 @@ pub const CONTAINER_KEYS: &[&str] = &[COMMAND, UID_CAPABLE, STATE, CAPABILITY, C
 pub const FIELD_KEYS: &[&str] = &[MODIFIER, PREFIX, KEYWORD, LIST, LITERAL, RAW, CAPABILITY];
 
 /// The states, as written in `state = "..."`.
-pub const STATES: &[&str] = &["not_authenticated", "authenticated", "selected", "any"];
+pub const STATES: &[&str] = &["not_authenticated", "authenticated", "authenticated_only", "selected", "any"];
 
 /// Commands that have a `UID` form: RFC 3501 6.4.8 (COPY, FETCH, STORE,
 /// SEARCH), RFC 4315 (EXPUNGE), RFC 6851 (MOVE), RFC 5256 (SORT, THREAD).

@@ -15,7 +15,7 @@
 //! |---|---|
 //! | `command = "NAME"` | the command's name as sent (required) |
 //! | `uid_capable` | the command has a `UID NAME` form; `.uid()` on a value gives it (only COPY, FETCH, STORE, SEARCH, EXPUNGE, MOVE, SORT, THREAD) |
-//! | `state = "..."` | `not_authenticated`, `authenticated` (the default; includes selected), `selected` or `any`: checked before anything is sent |
+//! | `state = "..."` | `not_authenticated`, `authenticated` (the default; includes selected), `authenticated_only` (not while a mailbox is selected), `selected` or `any`: checked before anything is sent |
 //! | `capability = "X"` | the server must advertise `X`; else the session refuses with `Error::Unsupported` |
 //! | `collect = "FETCH"` | the untagged responses that belong to the result, by name (`FETCH`, `EXISTS`, `OK`, ...); repeat the key or separate names with commas |
 //! | `output = Type` | the result type; built by its [`Decode`] impl unless `decode` is given |
@@ -121,6 +121,9 @@ impl States {
     pub const NOT_AUTHENTICATED: States = States(1);
     /// After login, with or without a selected mailbox (RFC 3501 6.3).
     pub const AUTHENTICATED: States = States(2 | 4);
+    /// After login with no mailbox selected (PROXYAUTH in imaplib's state
+    /// table).
+    pub const AUTHENTICATED_ONLY: States = States(2);
     /// With a selected mailbox only (RFC 3501 6.4).
     pub const SELECTED: States = States(4);
     /// In every state but logout (CAPABILITY, NOOP, LOGOUT).
