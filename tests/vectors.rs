@@ -6,7 +6,7 @@
 //! parsed responses are compared with the insta snapshot
 //! `tests/snapshots/vectors__rfcNNNN.snap`.
 //!
-//! `VECTORS_REPORT=1 cargo test --test vectors -- --ignored --nocapture`
+//! `VECTORS_REPORT=1 cargo test --test vectors -- --nocapture`
 //! prints, per file, how many vectors behave as expected instead of
 //! asserting.
 
@@ -127,13 +127,12 @@ fn run(name: &str) -> Option<String> {
     Some(render(&vectors))
 }
 
-/// One ignored test per vector file, and the list of them.
+/// One test per vector file, and the list of them.
 macro_rules! vector_tests {
     ($($name:ident)*) => {
         const FILES: &[&str] = &[$(stringify!($name)),*];
         $(
             #[test]
-            #[ignore = "enabled when the full grammar lands"]
             fn $name() {
                 if let Some(text) = run(stringify!($name)) {
                     insta::assert_snapshot!(stringify!($name), text);

@@ -44,6 +44,9 @@ LITERAL = re.compile(rb'(~?)\{(\d+)(\+?)\}$')
 #                              in pairs) to make it valid
 #   ("note", what)             kept as printed, with a remark
 TRUNCATED = ('error', 'truncated: the RFC elides the FETCH data')
+# `(...)` alone is one unknown attribute named `...` (an atom) with no
+# value; the FETCH parser keeps unknown attributes raw instead of failing.
+ELLIPSIS = ('note', 'as printed: `(...)` reads as an unknown attribute `...` (lenient)')
 POP3 = ('skip', 'POP3 example, not IMAP')
 ACAP = ('skip', 'ACAP example, not IMAP')
 SMTP = ('skip', 'SMTP example, not IMAP')
@@ -62,12 +65,12 @@ FIXES = {
         3078: DOUBLE_SP, 3089: DOUBLE_SP, 3169: DOUBLE_SP,
         3154: ('sub', 'fixed: line break rejoined without SP (no SP between Namespace-Descr)',
                b'"/") ("#public/"', b'"/")("#public/"'),
-        3607: TRUNCATED, 3621: TRUNCATED,
+        3607: ELLIPSIS, 3621: ELLIPSIS,
         4166: TRUNCATED, 4167: TRUNCATED, 4168: TRUNCATED,
         4179: TRUNCATED, 4180: TRUNCATED, 4181: TRUNCATED,
         4466: TRUNCATED, 4467: TRUNCATED, 4468: TRUNCATED,
     },
-    2177: {133: TRUNCATED, 147: TRUNCATED},
+    2177: {133: ELLIPSIS, 147: ELLIPSIS},
     2342: {
         205: ('sub', 'fixed: line break rejoined without SP (no SP between Namespace-Descr)',
               b'"/") ("#public/"', b'"/")("#public/"'),
