@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use winnow::ascii::Caseless;
-use winnow::combinator::{alt, cut_err, opt, preceded};
+use winnow::combinator::{cut_err, opt, preceded};
 use winnow::error::{ContextError, ErrMode, StrContext, StrContextValue};
 use winnow::prelude::*;
 use winnow::token::{any, literal, take, take_while};
@@ -14,11 +14,12 @@ use crate::types::ByteStr;
 use crate::types::chars::{is_astring_char, is_atom_char, is_text_char};
 
 /// `SP`. Quirk: some servers double spaces; one or more are accepted.
+///
+/// No error context here and in the other small rules that fail as a
+/// matter of course (at the end of every list): winnow allocates for each
+/// context pushed onto a failure.
 pub(crate) fn sp(input: &mut Input<'_>) -> ModalResult<()> {
-    take_while(1.., b' ')
-        .void()
-        .context(StrContext::Expected(StrContextValue::CharLiteral(' ')))
-        .parse_next(input)
+    take_while(1.., b' ').void().parse_next(input)
 }
 
 /// `CRLF`. Quirk: trailing spaces before CRLF are accepted.
@@ -32,29 +33,30 @@ pub(crate) fn crlf(input: &mut Input<'_>) -> ModalResult<()> {
 /// `number = 1*DIGIT` (unsigned 32-bit).
 pub(crate) fn number(input: &mut Input<'_>) -> ModalResult<u32> {
     take_while(1..=10, |b: u8| b.is_ascii_digit())
-        .verify_map(|d: &[u8]| std::str::from_utf8(d).ok()?.parse().ok())
-        .context(StrContext::Label("number"))
+        .verify_map(|d: &[u8]| u32::try_from(decimal(d)).ok())
         .parse_next(input)
 }
 
 /// `number64 = 1*DIGIT` (unsigned 63-bit, RFC 9051).
 pub(crate) fn number64(input: &mut Input<'_>) -> ModalResult<u64> {
-    take_while(1..=20, |b: u8| b.is_ascii_digit())
-        .verify_map(|d: &[u8]| {
-            std::str::from_utf8(d).ok()?.parse::<u64>().ok().filter(|n| *n <= i64::MAX as u64)
-        })
-        .context(StrContext::Label("number64"))
+    take_while(1..=19, |b: u8| b.is_ascii_digit())
+        .verify_map(|d: &[u8]| Some(decimal(d)).filter(|n| *n <= i64::MAX as u64))
         .parse_next(input)
+}
+
+/// The value of at most 19 ASCII digits (which cannot overflow a u64).
+fn decimal(digits: &[u8]) -> u64 {
+    digits.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0'))
 }
 
 /// `nz-number = digit-nz *DIGIT`.
 pub(crate) fn nz_number(input: &mut Input<'_>) -> ModalResult<u32> {
-    number.verify(|n| *n != 0).context(StrContext::Label("nz-number")).parse_next(input)
+    number.verify(|n| *n != 0).parse_next(input)
 }
 
 /// `atom = 1*ATOM-CHAR`.
 pub(crate) fn atom<'a>(input: &mut Input<'a>) -> ModalResult<&'a str> {
-    take_while(1.., is_atom_char).map(ascii_str).context(StrContext::Label("atom")).parse_next(input)
+    take_while(1.., is_atom_char).map(ascii_str).parse_next(input)
 }
 
 /// `1*ASTRING-CHAR`, the atom form of `astring`.
@@ -62,19 +64,34 @@ pub(crate) fn astring_atom<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
     take_while(1.., is_astring_char).parse_next(input)
 }
 
-/// `astring = 1*ASTRING-CHAR / string`.
+/// `astring = 1*ASTRING-CHAR / string`, chosen by the first byte.
 pub(crate) fn astring<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
-    alt((astring_atom.map(ByteStr::from), string)).context(StrContext::Label("astring")).parse_next(input)
+    match starts_string(input) {
+        true => string(input),
+        false => astring_atom.map(ByteStr::from).parse_next(input),
+    }
 }
 
-/// `string = quoted / literal`.
+/// The input starts with a quoted string or a literal: `"`, `{` or `~{`
+/// (`~` alone is an atom character).
+fn starts_string(input: &Input<'_>) -> bool {
+    matches!(input.input, [b'"' | b'{', ..] | [b'~', b'{', ..])
+}
+
+/// `string = quoted / literal`, chosen by the first byte.
 pub(crate) fn string<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
-    alt((quoted, literal_bytes.map(ByteStr::from))).context(StrContext::Label("string")).parse_next(input)
+    match input.input.first() {
+        Some(b'"') => quoted(input),
+        _ => literal_bytes.map(ByteStr::from).parse_next(input),
+    }
 }
 
-/// `nstring = string / nil`.
+/// `nstring = string / nil`, chosen by the first byte.
 pub(crate) fn nstring<'a>(input: &mut Input<'a>) -> ModalResult<Option<ByteStr<'a>>> {
-    alt((nil.value(None), string.map(Some))).context(StrContext::Label("nstring")).parse_next(input)
+    match starts_string(input) {
+        true => string.map(Some).parse_next(input),
+        false => nil.value(None).parse_next(input),
+    }
 }
 
 /// `nil = "NIL"` (case-insensitive).
@@ -89,8 +106,11 @@ pub(crate) fn nil(input: &mut Input<'_>) -> ModalResult<()> {
 /// that character.
 pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     b'"'.parse_next(input)?;
-    let body = cut_err(take_while(0.., |b| b != b'"' && b != b'\\' && b != b'\r' && b != b'\n'))
-        .parse_next(input)?;
+    let end = memchr::memchr3(b'"', b'\\', b'\n', input.input).unwrap_or(input.input.len());
+    let body = take(end).parse_next(input)?;
+    if body.contains(&b'\r') {
+        return Err(ErrMode::Cut(ContextError::new()));
+    }
     if input.input.first() == Some(&b'"') {
         b'"'.parse_next(input)?;
         return Ok(ByteStr::from(body));
@@ -161,6 +181,7 @@ pub(crate) fn nested<'a, O>(
 mod tests {
     use super::*;
     use crate::wire::parse::ParseState;
+    use winnow::combinator::alt;
 
     fn run<'a, O>(
         mut p: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
