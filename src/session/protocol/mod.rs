@@ -1,4 +1,10 @@
 //! The sans-I/O protocol core: everything a session decides, no sockets.
+//!
+//! Commands follow one path (`send`, `poll_command`); AUTHENTICATE and
+//! IDLE answer continuation requests differently, each in its own file.
+
+mod idle;
+mod sasl;
 
 use std::collections::VecDeque;
 
@@ -7,7 +13,7 @@ use super::{Config, Event, MailboxState, TagGenerator};
 use crate::Error;
 use crate::command::{Command, State};
 use crate::error::ServerRefusal;
-use crate::types::{Capability, Code, Data, Response, Status, StatusKind};
+use crate::types::{Capability, Code, Continue, Data, Response, Status, StatusKind};
 use crate::wire::encode::{EncodeOptions, Encoder, Fragment, LiteralMode};
 use crate::wire::frame::{FrameStatus, Framer};
 use crate::wire::parse::parse_frame;
@@ -50,6 +56,18 @@ pub struct Protocol {
 }
 
 /// A command sent and not yet answered.
+/// How a command answers `+`.
+#[derive(Debug, Default)]
+enum Mode {
+    /// `+` lets the next synchronising literal go.
+    #[default]
+    Literals,
+    /// AUTHENTICATE: `+` carries a challenge for the authenticator.
+    Sasl(sasl::SaslState),
+    /// IDLE: `+` says the server is idling.
+    Idle(idle::IdleState),
+}
+
 #[derive(Debug)]
 struct InFlight {
     tag: String,
@@ -58,6 +76,8 @@ struct InFlight {
     pending: VecDeque<Fragment>,
     /// The server sent `+` for the synchronising literal at the front.
     go_ahead: bool,
+    /// What a continuation request means for this command.
+    mode: Mode,
     collected: Vec<Response<'static>>,
     done: Option<Status<'static>>,
     failed: Option<Error>,
@@ -203,6 +223,10 @@ impl Protocol {
     /// Checks that `cmd` may be sent now, encodes it and queues its first
     /// line. Nothing is queued when it fails.
     pub fn send<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<(), Error> {
+        self.send_with_mode(cmd, Mode::Literals)
+    }
+
+    fn send_with_mode<C: Command + ?Sized>(&mut self, cmd: &C, mode: Mode) -> Result<(), Error> {
         self.check_usable()?;
         if self.in_flight.is_some() {
             return Err(Error::Aborted("a command is already running on this connection".into()));
@@ -226,6 +250,7 @@ impl Protocol {
             kind,
             pending: fragments.into(),
             go_ahead: false,
+            mode,
             collected: Vec::new(),
             done: None,
             failed: None,
@@ -365,7 +390,7 @@ impl Protocol {
 
     fn dispatch<C: Command + ?Sized>(&mut self, response: Response<'static>, cmd: &C) {
         match response {
-            Response::Continue(_) => self.on_continue(),
+            Response::Continue(c) => self.on_continue(c),
             Response::Status(status) if status.tag.is_some() => self.on_tagged(status),
             Response::Status(status) => self.on_untagged_status(status, cmd),
             Response::Data(data) => self.on_data(data, cmd),
@@ -374,11 +399,21 @@ impl Protocol {
 
     /// `+`: send the literal the command waits on. A `+` nobody waits for
     /// is ignored (conformance item 78).
-    fn on_continue(&mut self) {
+    fn on_continue(&mut self, request: Continue<'static>) {
         let Some(mut flight) = self.in_flight.take() else { return };
-        if flight.waiting_for_continuation() {
-            flight.go_ahead = true;
-            self.push_until_sync_literal(&mut flight);
+        let waiting = flight.waiting_for_continuation();
+        match &mut flight.mode {
+            Mode::Literals if waiting => {
+                flight.go_ahead = true;
+                self.push_until_sync_literal(&mut flight);
+            }
+            Mode::Literals => {}
+            Mode::Sasl(state) => state.challenges.push_back(request.text),
+            Mode::Idle(state) => {
+                if let Some(done) = state.on_continue() {
+                    self.transmit.push_back(done);
+                }
+            }
         }
         self.in_flight = Some(flight);
     }
@@ -482,9 +517,14 @@ impl Protocol {
     fn finish<C: Command + ?Sized>(
         &mut self,
         cmd: &C,
-        flight: InFlight,
+        mut flight: InFlight,
         done: Status<'static>,
     ) -> Result<C::Output, Error> {
+        match &mut flight.mode {
+            Mode::Idle(state) => state.check_end(&done)?,
+            Mode::Sasl(state) => sasl::check_end(state, &done)?,
+            Mode::Literals => {}
+        }
         let ok = done.kind == StatusKind::Ok;
         let outcome = transition::after(flight.kind, ok, self.state);
         self.state = outcome.state;
