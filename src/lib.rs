@@ -41,6 +41,7 @@ extern crate self as typed_imap;
 
 pub mod auth;
 pub mod command;
+pub mod compat;
 pub mod error;
 pub mod session;
 pub mod types;

@@ -58,14 +58,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn c108_int_to_ap_matches_imaplib() {
-        assert_eq!(int_to_ap(4096), "BAAA");
-        assert_eq!(int_to_ap(65535), "PPPP");
-        assert_eq!(int_to_ap(17), "BB");
-        assert_eq!(int_to_ap(0), "");
-    }
-
-    #[test]
     fn c16_tags_count_from_zero_without_padding() {
         let mut g = TagGenerator::with_prefix("KDCB");
         let tags: Vec<String> = (0..11).map(|_| g.next_tag()).collect();
