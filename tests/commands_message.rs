@@ -83,7 +83,7 @@ fn collected<C: Command>(cmd: &C, lines: &[&str]) -> Vec<Response<'static>> {
 // ------------------------------------------------- CHECK, CLOSE, UNSELECT
 
 #[test]
-fn snapshots_check_close_unselect() {
+fn c39_check_close_unselect_wire() {
     assert_snapshot!("check_plain", wire(&Check));
     assert_snapshot!("close_plain", wire(&Close));
     assert_snapshot!("unselect_plain", wire(&Unselect));
@@ -112,7 +112,7 @@ fn c39_check_close_unselect_selected_only_collect_nothing() {
 // -------------------------------------------------- EXPUNGE, UID EXPUNGE
 
 #[test]
-fn snapshots_expunge() {
+fn c39_expunge_wire() {
     assert_snapshot!("expunge_plain", wire(&Expunge));
     assert_snapshot!("uid_expunge_range", wire(&UidExpunge::new(set("3000:3002"))));
     assert_snapshot!("uid_expunge_list", wire(&UidExpunge::new(set("5,7:9"))));
@@ -179,7 +179,7 @@ fn uid_expunge_rfc4315_example() {
 // ----------------------------------------------------------------- SEARCH
 
 #[test]
-fn snapshots_search() {
+fn c32_search_wire() {
     assert_snapshot!("search_all", wire(&Search::default()));
     let subject = Search::new(SearchKey::Subject(astr("hello world"))).charset("UTF-8").unwrap();
     assert_snapshot!("search_charset_quoted", wire(&subject));
@@ -307,7 +307,7 @@ fn header_fields(names: &[&str]) -> FetchAttr<'static> {
 }
 
 #[test]
-fn snapshots_fetch() {
+fn c34_c36_fetch_wire() {
     assert_snapshot!("fetch_fast", wire(&Fetch::new(set("1:10"), FetchItems::FAST)));
     let attrs = vec![
         FetchAttr::Uid,
@@ -433,7 +433,7 @@ fn fetch_collects_fetch_and_vanished_not_exists() {
 // ---------------------------------------------------------------- PARTIAL
 
 #[test]
-fn snapshots_partial() {
+fn c39_partial_wire() {
     let rfc822 = Partial::new(4, PartialItem::Rfc822 { text: false, peek: false }, 1, 1024).unwrap();
     assert_snapshot!("partial_rfc822", wire(&rfc822));
     let text =
@@ -477,7 +477,7 @@ fn kw(name: &str) -> Flag<'static> {
 }
 
 #[test]
-fn snapshots_store() {
+fn c30_store_wire() {
     assert_snapshot!("store_add_deleted", wire(&Store::add(set("1:3"), [Flag::Deleted]).unwrap()));
     assert_snapshot!("store_replace_silent", wire(&Store::replace(set("1"), [Flag::Seen]).unwrap().silent()));
     assert_snapshot!("store_remove_keyword", wire(&Store::remove(set("2"), [kw("$Junk")]).unwrap()));
@@ -554,7 +554,7 @@ fn store_uid_form_matches_by_uid() {
 // ------------------------------------------------------------ COPY, MOVE
 
 #[test]
-fn snapshots_copy_move() {
+fn c34_c38_copy_move_wire() {
     assert_snapshot!("copy_atom", wire(&Copy::new(set("1"), "Archive").unwrap()));
     assert_snapshot!("copy_uid_quoted", wire(&Copy::new(set("1:*"), "Sent Items").unwrap().uid()));
     assert_snapshot!("copy_quote_escaped", wire(&Copy::new(set("2:4"), "a\"b\\c").unwrap()));
@@ -658,7 +658,7 @@ fn move_collects_ok_expunge_vanished_not_no_or_exists() {
 // ------------------------------------------------------------------- SORT
 
 #[test]
-fn snapshots_sort() {
+fn c31_c34_sort_wire() {
     let reverse = Sort::new([SortKey::Date.reverse()], "UTF-8", SearchKey::All).unwrap();
     assert_snapshot!("sort_reverse_date", wire(&reverse));
     let uid = Sort::new([SortKey::Subject], "UTF-8", SearchKey::Unseen).unwrap().uid();
@@ -697,7 +697,7 @@ fn c31_sort_rfc5256_numbers_in_sort_order() {
 // ----------------------------------------------------------------- THREAD
 
 #[test]
-fn snapshots_thread() {
+fn c33_thread_wire() {
     let refs = Thread::new(ThreadAlgorithm::References, "UTF-8", SearchKey::All).unwrap();
     assert_snapshot!("thread_references", wire(&refs));
     let uid = Thread::new(ThreadAlgorithm::Refs, "UTF-8", SearchKey::Since(date(1994, 2, 1))).unwrap().uid();
