@@ -274,6 +274,22 @@ fn fetch_flags_asked_keeps_flag_responses_in_set() {
 }
 
 #[test]
+fn fetch_set_membership_reversed_ranges_star_and_saved() {
+    let lines = ["* 3 FETCH (UID 3)\r\n", "* 9 FETCH (UID 9)\r\n"];
+    let ok = done("A1 OK done\r\n");
+    let seqs = |s: &str| -> Vec<u32> {
+        let cmd = Fetch::new(set(s), vec![FetchAttr::Uid]);
+        cmd.decode(collected(&cmd, &lines), &ok).unwrap().messages.iter().map(|m| m.seq).collect()
+    };
+    assert_eq!(seqs("4:2"), [3]);
+    assert_eq!(seqs("5:*"), [9]);
+    assert_eq!(seqs("*:4"), [9]);
+    assert_eq!(seqs("*"), [3, 9]);
+    assert_eq!(seqs("$"), [3, 9]);
+    assert_eq!(seqs("1,2,10"), Vec::<u32>::new());
+}
+
+#[test]
 fn fetch_qresync_vanished_earlier() {
     let cmd = Fetch::new(set("300:500"), vec![FetchAttr::Flags]).vanished(12345).uid();
     let lines = ["* VANISHED (EARLIER) 300:310,405,411\r\n", "* 1 FETCH (UID 404 FLAGS (\\Seen))\r\n"];
