@@ -41,9 +41,27 @@
 //! encoding, `uid_capable` on a command without a UID form) is a compile
 //! error pointing at the mistake.
 
+mod close;
+mod copy;
+mod expunge;
+mod fetch;
+mod partial;
+mod search;
+mod sort;
+mod store;
 pub(crate) mod support;
+mod thread;
 
+pub use close::{Check, Close, Unselect};
+pub use copy::{Copy, CopyUid, Move, Moved};
+pub use expunge::{Expunge, Expunged, UidExpunge};
+pub use fetch::{Fetch, Fetched, FetchedMessage};
+pub use partial::{Partial, PartialItem};
+pub use search::{Criteria, Search, SearchReturn, Searched};
+pub use sort::{Sort, SortCriterion, SortKey};
+pub use store::{FlagsAction, Store, StoreMode, Stored, UnchangedSince};
 pub use support::Modifiers;
+pub use thread::{Thread, ThreadAlgorithm};
 
 use crate::Error;
 use crate::types::{Response, Status, ValidationError};

@@ -1,0 +1,195 @@
+//! FETCH (RFC 3501 section 6.4.5, RFC 9051 section 6.4.5) with the
+//! CONDSTORE `CHANGEDSINCE` and QRESYNC `VANISHED` modifiers (RFC 7162
+//! sections 3.1.4 and 3.2.6).
+//!
+//! ```text
+//! fetch           = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" /
+//!                   fetch-att / "(" fetch-att *(SP fetch-att) ")")
+//!                   [fetch-modifiers]
+//! fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")"
+//! fetch-modifier  = "CHANGEDSINCE" SP mod-sequence-value / "VANISHED"
+//! ```
+//!
+//! # Which FETCH responses are the result
+//!
+//! FETCH collects every `* n FETCH` by name, then sorts them in `decode`:
+//! a response is part of the result when the message is in the set
+//! asked for (by sequence number, or by the `UID` item it carries, since
+//! a command does not know whether it is sent in its UID form) and it is
+//! not a bare flag update. A bare flag update is a FETCH that holds FLAGS
+//! (and at most UID besides) when FLAGS was not asked for: another
+//! client changed the flags (RFC 3501 section 7.4.2). Every other FETCH
+//! goes to [`Fetched::unsolicited`], in arrival order, so nothing is lost
+//! and nothing unasked is mixed into the result (conformance item 89).
+//! `n:*` is taken as "n and above": when n is past the last message the
+//! server answers for the last one, which then counts as unsolicited.
+
+use std::num::NonZeroU32;
+
+use crate::Error;
+use crate::command::expunge::join_sets;
+use crate::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, Response, SeqNumber, SequenceSet, Status};
+
+/// FETCH (RFC 3501 section 6.4.5): message data. `.uid()` gives UID FETCH
+/// (the set is then UIDs). Output [`Fetched`].
+///
+/// ```
+/// use typed_imap::command::{Command, Fetch};
+/// use typed_imap::types::{FetchAttr, FetchItems};
+/// use typed_imap::wire::encode::{EncodeOptions, Encoder, Fragment};
+///
+/// let cmd = Fetch::new("1:*".parse().unwrap(), vec![FetchAttr::Flags, FetchAttr::Uid])
+///     .vanished(12345)
+///     .uid();
+/// let mut enc = Encoder::new(EncodeOptions::default());
+/// cmd.encode_args(&mut enc).unwrap();
+/// let line = b" 1:* (FLAGS UID) (CHANGEDSINCE 12345 VANISHED)\r\n".to_vec();
+/// assert_eq!(enc.finish(), [Fragment::Line(line)]);
+/// assert_eq!(cmd.capabilities(), ["CONDSTORE", "QRESYNC"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, crate::Command)]
+#[imap(command = "FETCH", uid_capable, state = "selected", collect = "FETCH, VANISHED", output = Fetched, decode = decode_fetch)]
+pub struct Fetch {
+    /// The messages (sequence numbers, or UIDs in the UID form).
+    pub set: SequenceSet,
+    /// What to fetch: a macro or a list of attributes.
+    pub items: FetchItems<'static>,
+    /// `CHANGEDSINCE n` (CONDSTORE, RFC 7162 section 3.1.4.1): only the
+    /// messages whose mod-sequence is greater than n.
+    #[imap(modifier = "CHANGEDSINCE", capability = "CONDSTORE")]
+    pub changed_since: Option<u64>,
+    /// `VANISHED` (QRESYNC, RFC 7162 section 3.2.6): also report the UIDs
+    /// in the set expunged since `changed_since`. UID FETCH only, after
+    /// `ENABLE QRESYNC`, together with CHANGEDSINCE.
+    #[imap(modifier = "VANISHED", capability = "QRESYNC")]
+    pub vanished: bool,
+}
+
+impl Fetch {
+    /// `FETCH set items`.
+    pub fn new(set: SequenceSet, items: impl Into<FetchItems<'static>>) -> Self {
+        Fetch { set, items: items.into(), changed_since: None, vanished: false }
+    }
+
+    /// Adds `(CHANGEDSINCE modseq)` (CONDSTORE).
+    pub fn changed_since(mut self, modseq: u64) -> Self {
+        self.changed_since = Some(modseq);
+        self
+    }
+
+    /// Adds `(CHANGEDSINCE modseq VANISHED)` (QRESYNC): VANISHED is only
+    /// valid with CHANGEDSINCE, so it sets both. Use with `.uid()`.
+    pub fn vanished(mut self, changed_since: u64) -> Self {
+        self.changed_since = Some(changed_since);
+        self.vanished = true;
+        self
+    }
+
+    /// True when the items ask for FLAGS (the ALL, FAST and FULL macros
+    /// include it).
+    fn asks_flags(&self) -> bool {
+        match &self.items {
+            FetchItems::Attrs(attrs) => attrs.contains(&FetchAttr::Flags),
+            _ => true,
+        }
+    }
+}
+
+/// One `* n FETCH (...)` response: a message's number and attributes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchedMessage {
+    /// The message sequence number.
+    pub seq: u32,
+    /// The attributes, in the order the server sent them.
+    pub items: Vec<FetchItem<'static>>,
+}
+
+impl FetchedMessage {
+    /// The `UID` item, if the response has one.
+    pub fn uid(&self) -> Option<u32> {
+        self.items.iter().find_map(|i| match i {
+            FetchItem::Uid(u) => Some(*u),
+            _ => None,
+        })
+    }
+
+    /// The `FLAGS` item, if the response has one.
+    pub fn flags(&self) -> Option<&[Flag<'static>]> {
+        self.items.iter().find_map(|i| match i {
+            FetchItem::Flags(f) => Some(f.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// True when the response holds FLAGS and nothing but UID besides: an
+    /// unsolicited flag update when FLAGS was not asked for.
+    pub(crate) fn is_flag_update(&self) -> bool {
+        self.flags().is_some()
+            && self.items.iter().all(|i| matches!(i, FetchItem::Flags(_) | FetchItem::Uid(_)))
+    }
+
+    /// Back to the response it came from.
+    pub(crate) fn into_response(self) -> Response<'static> {
+        Response::Data(Data::Fetch { seq: self.seq, items: self.items })
+    }
+
+    /// True when the message is in `set`, by number or by UID.
+    pub(crate) fn in_set(&self, set: &SequenceSet) -> bool {
+        set_may_contain(set, self.seq) || self.uid().is_some_and(|u| set_may_contain(set, u))
+    }
+}
+
+/// What FETCH gave.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetched {
+    /// One entry per `* n FETCH` that answers the command, in arrival
+    /// order. Several responses for one message stay separate.
+    pub messages: Vec<FetchedMessage>,
+    /// The UIDs of `* VANISHED (EARLIER)` (QRESYNC `VANISHED` modifier),
+    /// all such responses joined.
+    pub vanished: Option<SequenceSet>,
+    /// Collected responses that do not answer the command: FETCHes for
+    /// other messages, bare flag updates, a live `* VANISHED`; in order.
+    pub unsolicited: Vec<Response<'static>>,
+}
+
+/// True when `n` may be in `set`: `*` alone and `$` may be anything,
+/// `k:*` is taken as `k` and above.
+pub(crate) fn set_may_contain(set: &SequenceSet, n: u32) -> bool {
+    if set.is_saved() {
+        return true;
+    }
+    set.ranges().iter().any(|r| match (r.start(), r.end()) {
+        (SeqNumber::Largest, SeqNumber::Largest) => true,
+        (SeqNumber::Value(k), SeqNumber::Largest) | (SeqNumber::Largest, SeqNumber::Value(k)) => n >= k.get(),
+        (SeqNumber::Value(a), SeqNumber::Value(b)) => between(n, a, b),
+    })
+}
+
+fn between(n: u32, a: NonZeroU32, b: NonZeroU32) -> bool {
+    (a.get().min(b.get())..=a.get().max(b.get())).contains(&n)
+}
+
+/// FETCH's decode: sorts the collected responses; never fails.
+fn decode_fetch(
+    cmd: &Fetch,
+    collected: Vec<Response<'static>>,
+    _: &Status<'static>,
+) -> Result<Fetched, Error> {
+    let mut out = Fetched::default();
+    for response in collected {
+        match response {
+            Response::Data(Data::Fetch { seq, items }) => {
+                let message = FetchedMessage { seq, items };
+                if message.in_set(&cmd.set) && (cmd.asks_flags() || !message.is_flag_update()) {
+                    out.messages.push(message);
+                } else {
+                    out.unsolicited.push(message.into_response());
+                }
+            }
+            Response::Data(Data::Vanished { earlier: true, uids }) => join_sets(&mut out.vanished, uids),
+            other => out.unsolicited.push(other),
+        }
+    }
+    Ok(out)
+}
