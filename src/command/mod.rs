@@ -41,8 +41,26 @@
 //! encoding, `uid_capable` on a command without a UID form) is a compile
 //! error pointing at the mistake.
 
+mod append;
+mod enable;
+mod id;
+mod list;
+mod mailbox;
+mod namespace;
+mod select;
+mod special_use;
+mod status;
 pub(crate) mod support;
 
+pub use append::{Append, AppendMessage, AppendUid};
+pub use enable::Enable;
+pub use id::{Id, IdParams};
+pub use list::{List, ListItem, ListPattern, ListReturn, ListSelect, Lsub};
+pub use mailbox::{Create, Created, Delete, Rename, Subscribe, Unsubscribe};
+pub use namespace::Namespace;
+pub use select::{Changed, Examine, QResync, Select, Selected};
+pub use special_use::SpecialUse;
+pub use status::StatusCommand;
 pub use support::Modifiers;
 
 use crate::Error;
