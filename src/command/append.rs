@@ -31,7 +31,7 @@ use crate::wire::encode::{Encode, Encoder};
 /// let cmd = Append::new("Sent Items", b"Subject: hi\r\n\r\nhello\r\n".to_vec()).unwrap().flags([Flag::Seen]).unwrap();
 /// let mut enc = Encoder::new(EncodeOptions::default());
 /// cmd.encode_args(&mut enc).unwrap();
-/// assert_eq!(enc.finish()[0], Fragment::Line(b" \"Sent Items\" (\\Seen) {24}\r\n".to_vec()));
+/// assert_eq!(enc.finish()[0], Fragment::Line(b" \"Sent Items\" (\\Seen) {22}\r\n".to_vec()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Command)]
 #[imap(command = "APPEND", state = "authenticated", output = Option<AppendUid>, decode = decode_append)]

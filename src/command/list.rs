@@ -374,6 +374,6 @@ fn finish(
         return Ok(items);
     }
     let quoted: Vec<String> = misfits.iter().map(|r| format!("{r:?}")).collect();
-    let reason = format!("{} list entries decoded; no LIST for: {}", items.len(), quoted.join("; "));
+    let reason = format!("{} entries decoded; these fit none: {}", items.len(), quoted.join("; "));
     Err(Error::Decode { command: command.to_owned(), reason })
 }
