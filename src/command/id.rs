@@ -7,6 +7,7 @@
 
 use crate::Command;
 use crate::Error;
+use crate::types::chars::refuse_nul;
 use crate::types::{Data, IdParam, Response, Status, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
 
@@ -80,7 +81,9 @@ impl IdParams {
     }
 }
 
+/// Fails on NUL or when `s` is longer than `max` octets.
 fn check_len(what: &'static str, s: &str, max: usize) -> Result<(), ValidationError> {
+    refuse_nul(what, s.as_bytes())?;
     match s.len() > max {
         true => Err(ValidationError::other(what, "too long (RFC 2971 section 3.3)")),
         false => Ok(()),
