@@ -67,15 +67,13 @@ impl Append {
 
     /// Sets the flags of the message added last; see [`AppendMessage::flags`].
     pub fn flags(mut self, flags: impl IntoIterator<Item = Flag<'static>>) -> Result<Self, ValidationError> {
-        let last = self.last_mut();
-        *last = last.clone().flags(flags)?;
+        self.last_mut().flags = Some(settable(flags)?);
         Ok(self)
     }
 
     /// Sets the internal date of the message added last.
     pub fn date(mut self, date: impl Into<InternalDate>) -> Self {
-        let last = self.last_mut();
-        *last = last.clone().date(date);
+        self.last_mut().date = Some(date.into());
         self
     }
 
@@ -132,11 +130,7 @@ impl AppendMessage {
     /// The flags to set (always sent as a parenthesised list); fails on
     /// `\Recent` and `\*`, which a client cannot set.
     pub fn flags(self, flags: impl IntoIterator<Item = Flag<'static>>) -> Result<Self, ValidationError> {
-        let flags: Vec<_> = flags.into_iter().collect();
-        if flags.iter().any(|f| matches!(f, Flag::Recent | Flag::Wildcard)) {
-            return Err(ValidationError::other("APPEND flags", "\\Recent and \\* cannot be set"));
-        }
-        Ok(AppendMessage { flags: Some(flags), ..self })
+        Ok(AppendMessage { flags: Some(settable(flags)?), ..self })
     }
 
     /// The internal date to give the message.
@@ -153,6 +147,15 @@ impl AppendMessage {
     /// The bytes that will be sent.
     pub fn data(&self) -> &[u8] {
         &self.data
+    }
+}
+
+/// The flags, unless one is `\Recent` or `\*`, which a client cannot set.
+fn settable(flags: impl IntoIterator<Item = Flag<'static>>) -> Result<Vec<Flag<'static>>, ValidationError> {
+    let flags: Vec<_> = flags.into_iter().collect();
+    match flags.iter().any(|f| matches!(f, Flag::Recent | Flag::Wildcard)) {
+        true => Err(ValidationError::other("APPEND flags", "\\Recent and \\* cannot be set")),
+        false => Ok(flags),
     }
 }
 
