@@ -160,6 +160,8 @@ fn select_nomodseq_and_rev2_list() {
     let s = exchange(&Select::default(), server).unwrap();
     assert!(s.no_modseq);
     assert_eq!(s.highest_modseq, None);
+    assert_eq!(s.alerts.len(), 1);
+    assert_eq!(s.alerts[0].as_bytes(), b"Quota at 95%");
     assert_eq!(s.list.as_ref().map(|l| l.mailbox.is_inbox()), Some(true));
 }
 

@@ -259,6 +259,9 @@ pub struct Selected {
     /// The untagged `LIST` an IMAP4rev2 server sends for the mailbox
     /// (RFC 9051 section 6.3.2).
     pub list: Option<ListData<'static>>,
+    /// The texts of the untagged `OK [ALERT]` responses, which must be
+    /// shown to the user (RFC 3501 section 7.1).
+    pub alerts: Vec<ByteStr<'static>>,
 }
 
 impl Deref for Selected {
@@ -341,10 +344,11 @@ impl Selected {
         None
     }
 
-    /// A status response's code: the state's, NOMODSEQ and MAILBOXID.
+    /// A status response's code: the state's, NOMODSEQ, MAILBOXID, ALERT.
     fn take_status(&mut self, status: &Status<'_>) {
         self.state.apply_status(status);
         match &status.code {
+            Some(Code::Alert) => self.alerts.push(status.text.clone().into_owned()),
             Some(Code::NoModSeq) => self.no_modseq = true,
             Some(Code::MailboxId(id)) => self.mailbox_id = Some(id.clone().into_owned()),
             _ => {}
