@@ -154,9 +154,9 @@ fn select_ignores_what_came_before_closed() {
 }
 
 #[test]
-fn select_nomodseq_and_rev2_list() {
-    let server =
-        b"* 1 EXISTS\r\n* OK [NOMODSEQ] Sorry\r\n* LIST () \"/\" INBOX\r\nA1 OK [READ-WRITE] Done\r\n";
+fn select_nomodseq_alert_and_rev2_list() {
+    let server = b"* 1 EXISTS\r\n* OK [NOMODSEQ] Sorry\r\n* OK [ALERT] Quota at 95%\r\n\
+* LIST () \"/\" INBOX\r\nA1 OK [READ-WRITE] Done\r\n";
     let s = exchange(&Select::default(), server).unwrap();
     assert!(s.no_modseq);
     assert_eq!(s.highest_modseq, None);
