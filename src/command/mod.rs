@@ -41,24 +41,42 @@
 //! encoding, `uid_capable` on a command without a UID form) is a compile
 //! error pointing at the mistake.
 
+mod append;
 mod close;
 mod copy;
+mod enable;
 mod expunge;
 mod fetch;
+mod id;
+mod list;
+mod mailbox;
+mod namespace;
 mod partial;
 mod search;
+mod select;
 mod sort;
+mod special_use;
+mod status;
 mod store;
 pub(crate) mod support;
 mod thread;
 
+pub use append::{Append, AppendMessage, AppendUid};
 pub use close::{Check, Close, Unselect};
 pub use copy::{Copy, CopyUid, Move, Moved};
+pub use enable::Enable;
 pub use expunge::{Expunge, Expunged, UidExpunge};
 pub use fetch::{Fetch, Fetched, FetchedMessage};
+pub use id::{Id, IdParams};
+pub use list::{List, ListItem, ListPattern, ListReturn, ListSelect, Lsub};
+pub use mailbox::{Create, Created, Delete, Rename, Subscribe, Unsubscribe};
+pub use namespace::Namespace;
 pub use partial::{Partial, PartialItem};
 pub use search::{Criteria, Search, SearchReturn, Searched};
+pub use select::{Changed, Examine, QResync, Select, Selected};
 pub use sort::{Sort, SortCriterion, SortKey};
+pub use special_use::SpecialUse;
+pub use status::StatusCommand;
 pub use store::{FlagsAction, Store, StoreMode, Stored, UnchangedSince};
 pub use support::Modifiers;
 pub use thread::{Thread, ThreadAlgorithm};
