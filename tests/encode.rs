@@ -271,7 +271,7 @@ fn fetch() {
     snap!("fetch_all", show(&FetchItems::ALL));
     snap!("fetch_fast", show(&FetchItems::FAST));
     snap!("fetch_full", show(&FetchItems::FULL));
-    snap!("fetch_single_attr_bare", show(&FetchItems::from(FetchAttr::Uid)));
+    snap!("fetch_single_attr_parenthesised", show(&FetchItems::from(FetchAttr::Uid)));
     snap!("fetch_empty_refused", show(&FetchItems::Attrs(vec![])));
     snap!(
         "fetch_simple_attrs",
@@ -398,4 +398,15 @@ fn search_key() {
     snap!("search_key_date_year_10000", show(&K::Since(date(10_000, 1, 1))));
     snap!("search_key_program", show(&vec![K::Unseen, K::Since(d)]));
     snap!("search_key_literal_utf8_accept", show_with(utf8(), &K::Subject(s("Grüße"))));
+}
+
+/// RFC 6855 section 4: APPEND's `UTF8 (~{n})` needs no BINARY, but only
+/// BINARY lets a literal8 carry NUL.
+#[test]
+fn literal8_under_utf8_accept_without_binary() {
+    let utf8 = EncodeOptions::default().with_utf8(true);
+    assert!(Encoder::new(utf8).literal8("Subject: ü\r\n".as_bytes()).is_ok());
+    assert!(Encoder::new(utf8).literal8(b"a\0b").is_err());
+    assert!(Encoder::new(EncodeOptions::default()).literal8(b"abc").is_err());
+    assert!(Encoder::new(EncodeOptions::default().with_binary(true)).literal8(b"a\0b").is_ok());
 }

@@ -11,8 +11,7 @@ use crate::wire::encode::{Encode, Encoder};
 
 /// ENABLE: turns on extensions that change the server's behaviour
 /// (CONDSTORE, QRESYNC, UTF8=ACCEPT, ...). Needs ENABLE (or IMAP4rev2).
-/// RFC 5161 allows it only before a mailbox is selected; the derive's
-/// states cannot say so, so the session's state table decides.
+/// RFC 5161 section 3.1 allows it only before a mailbox is selected.
 ///
 /// The answer is every capability of the `* ENABLED` lines, in order; a
 /// server that enabled nothing (or, as Dovecot for UTF8=ACCEPT, sends no
@@ -31,7 +30,7 @@ use crate::wire::encode::{Encode, Encoder};
 #[derive(Debug, Clone, PartialEq, Command)]
 #[imap(
     command = "ENABLE",
-    state = "authenticated",
+    state = "authenticated_only",
     capability = "ENABLE",
     collect = "ENABLED",
     output = Vec<Capability<'static>>,

@@ -345,8 +345,10 @@ impl<'a> From<Vec<FetchAttr<'a>>> for FetchItems<'a> {
     }
 }
 
-/// `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`;
-/// fails for an empty list.
+/// `"ALL" / "FULL" / "FAST" / "(" fetch-att *(SP fetch-att) ")"`; fails
+/// for an empty list. A single attribute goes in parentheses too (the
+/// grammar also allows it bare): `UID FETCH 1:* (FLAGS)`, as imaplib users
+/// write it (conformance item 34).
 impl Encode for FetchItems<'_> {
     fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
         match self {
@@ -354,7 +356,6 @@ impl Encode for FetchItems<'_> {
             FetchItems::Fast => enc.atom("FAST").map(drop),
             FetchItems::Full => enc.atom("FULL").map(drop),
             FetchItems::Attrs(v) if v.is_empty() => Err(ValidationError::empty("fetch items")),
-            FetchItems::Attrs(v) if v.len() == 1 => v[0].encode(enc),
             FetchItems::Attrs(v) => enc.list(v).map(drop),
         }
     }

@@ -263,13 +263,24 @@ impl Encoder {
     }
 
     /// `literal8 = "~{" number ["+"] "}" CRLF *OCTET` (RFC 3516, RFC 4466):
-    /// may hold NUL; fails unless the server advertises BINARY.
+    /// may hold NUL under BINARY; under UTF8=ACCEPT alone it may be sent
+    /// without NUL (RFC 6855 section 4); fails otherwise.
     pub fn literal8(&mut self, s: &[u8]) -> Result<&mut Self, ValidationError> {
-        if !self.options.binary {
-            return Err(ValidationError::other("literal8", "the server does not advertise BINARY"));
-        }
+        self.check_literal8(s)?;
         let mode = self.options.mode_for(s.len());
         Ok(self.push_literal(s, mode, true))
+    }
+
+    /// A `literal8` needs BINARY, or UTF8=ACCEPT for APPEND's `UTF8
+    /// (~{n})` (RFC 6855 section 4); only BINARY lets it hold NUL.
+    fn check_literal8(&self, s: &[u8]) -> Result<(), ValidationError> {
+        if !self.options.binary && !self.options.utf8 {
+            return Err(ValidationError::other("literal8", "the server does not advertise BINARY"));
+        }
+        if !self.options.binary {
+            refuse_nul("literal8", s)?;
+        }
+        Ok(())
     }
 
     /// A literal in exactly the given mode; fails when `mode` is
@@ -284,10 +295,9 @@ impl Encoder {
         if mode == LiteralMode::NonSync && self.options.mode_for(s.len()) != LiteralMode::NonSync {
             return Err(ValidationError::other("literal", "the server does not allow {n+} for this length"));
         }
-        if binary && !self.options.binary {
-            return Err(ValidationError::other("literal8", "the server does not advertise BINARY"));
-        }
-        if !binary {
+        if binary {
+            self.check_literal8(s)?;
+        } else {
             refuse_nul("literal", s)?;
         }
         Ok(self.push_literal(s, mode, binary))
