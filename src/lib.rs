@@ -42,6 +42,7 @@ extern crate self as typed_imap;
 pub mod command;
 pub mod error;
 pub mod session;
+pub mod transport;
 pub mod types;
 pub mod wire;
 
