@@ -1,0 +1,93 @@
+//! The blocking driver against hostile or broken servers: a clear error
+//! within the limits and the time set, no panic, no hang.
+
+mod support;
+
+use std::time::Duration;
+
+use support::scripted_server::{Script, Server};
+use typed_imap::Error;
+use typed_imap::session::blocking::Session;
+
+#[derive(Debug, Clone, typed_imap::Command)]
+#[imap(command = "NOOP", state = "any")]
+struct Noop;
+
+fn connect(server: &Server) -> Result<Session, Error> {
+    Session::builder().timeout(Duration::from_secs(5)).connect("127.0.0.1", server.port())
+}
+
+#[test]
+fn c05_eof_mid_literal_aborts() {
+    let script = Script::new()
+        .greet("IMAP4rev1")
+        .expect("<tag> NOOP\r\n")
+        .send("* 1 FETCH (BODY[] {100}\r\nabc")
+        .close();
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    let err = session.run(Noop).unwrap_err();
+    assert!(matches!(&err, Error::Aborted(why) if why.contains("middle")), "{err:?}");
+    server.finish();
+}
+
+/// V11: a literal of 2^63 bytes in the greeting, then EOF: refused by the
+/// framer's literal limit without allocating it.
+#[test]
+fn c05_v11_huge_literal_greeting_is_refused() {
+    let script = Script::new().send("* OK {9223372036854775808}\r\nIMAP4rev1\r\n").close();
+    let server = Server::start(script);
+    let err = connect(&server).unwrap_err();
+    assert!(matches!(err, Error::Frame(_) | Error::Aborted(_)), "{err:?}");
+    server.finish();
+}
+
+#[test]
+fn c05_v11_literal_over_the_limit_then_eof() {
+    let script = Script::new().send("* OK {32768}\r\nIMAP4rev1\r\n").close();
+    let server = Server::start(script);
+    let err = connect(&server).unwrap_err();
+    assert!(matches!(err, Error::Aborted(_) | Error::Frame(_)), "{err:?}");
+    server.finish();
+}
+
+#[test]
+fn c05_bye_mid_command_fails_it_and_later_calls() {
+    let script =
+        Script::new().greet("IMAP4rev1").expect("<tag> NOOP\r\n").send("* BYE shutting down\r\n").close();
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    let err = session.run(Noop).unwrap_err();
+    assert!(matches!(&err, Error::Bye(text) if text == "shutting down"), "{err:?}");
+    let again = session.run(Noop).unwrap_err();
+    assert!(matches!(again, Error::Bye(_)), "{again:?}");
+    server.finish();
+}
+
+#[test]
+fn c05_line_over_the_limit_is_refused() {
+    let long = format!("* OK {}\r\n", "x".repeat(5000));
+    let server = Server::start(Script::new().send(&long).close());
+    let config = typed_imap::session::Config::default()
+        .with_limits(typed_imap::wire::FrameLimits::default().with_max_line(1000));
+    let err = Session::builder().config(config).connect("127.0.0.1", server.port()).unwrap_err();
+    assert!(matches!(err, Error::Frame(_)), "{err:?}");
+    server.finish();
+}
+
+#[test]
+fn c05_bare_lf_greeting_is_refused() {
+    let server = Server::start(Script::new().send("* CAPABILITY IMAP4rev1 AUTH\n").close());
+    let err = connect(&server).unwrap_err();
+    assert!(matches!(err, Error::Frame(_) | Error::Aborted(_)), "{err:?}");
+    server.finish();
+}
+
+#[test]
+fn c05_connection_refused_is_an_io_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let err = Session::connect("127.0.0.1", port).unwrap_err();
+    assert!(matches!(err, Error::Io(_)), "{err:?}");
+}
