@@ -4,10 +4,13 @@
 #![allow(dead_code)]
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair};
 use rustls::ServerConfig;
 use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
+
+static CAS: AtomicUsize = AtomicUsize::new(0);
 
 /// A CA and a server configuration with a leaf it signed.
 pub struct Pki {
@@ -22,6 +25,10 @@ pub struct Pki {
 pub fn pki(names: &[&str]) -> Pki {
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    // A distinct name per CA, so that another CA is an unknown issuer, not
+    // the same issuer with a bad signature.
+    let n = CAS.fetch_add(1, Ordering::Relaxed);
+    ca_params.distinguished_name.push(DnType::CommonName, format!("typed-imap test CA {n}"));
     let ca_key = KeyPair::generate().unwrap();
     let ca = ca_params.self_signed(&ca_key).unwrap();
     let leaf_key = KeyPair::generate().unwrap();
