@@ -461,3 +461,109 @@ fn c05_require_tls_refuses_login_in_the_clear_nothing_sent() {
     drop(session);
     assert_eq!(server.finish().tags.len(), 1);
 }
+
+/// A command with a literal argument (the public APPEND lands elsewhere).
+#[derive(Debug, Clone, typed_imap::Command)]
+#[imap(command = "XSEND")]
+struct XSend {
+    #[imap(literal)]
+    body: Vec<u8>,
+}
+
+#[test]
+fn c05_literal_waits_for_the_continuation_then_is_sent() {
+    let script = preauth("IMAP4rev1")
+        .expect("<tag> XSEND {5}\r\n")
+        .expect_silence(100)
+        .send("+ go ahead\r\n")
+        .expect("hello\r\n")
+        .send("<tag> OK sent\r\n")
+        .expect("<tag> LOGOUT\r\n")
+        .send("<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    session.run(XSend { body: b"hello".to_vec() }).unwrap();
+    drop(session);
+    server.finish();
+}
+
+#[test]
+fn c05_literal_refused_is_not_sent_and_no_is_the_result() {
+    let script = preauth("IMAP4rev1")
+        .expect("<tag> XSEND {5}\r\n")
+        .send("<tag> NO too big\r\n")
+        .expect("<tag> LOGOUT\r\n")
+        .send("<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    let err = session.run(XSend { body: b"hello".to_vec() }).unwrap_err();
+    assert!(matches!(&err, Error::No(refusal) if refusal.text.to_string() == "too big"), "{err:?}");
+    drop(session);
+    server.finish();
+}
+
+#[test]
+fn c05_unsolicited_responses_are_events_in_arrival_order() {
+    let script = Script::new()
+        .greet("IMAP4rev1")
+        .expect("<tag> NOOP\r\n")
+        .send("* 3 EXISTS\r\n* OK [ALERT] disk full\r\n* 1 RECENT\r\n<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    session.run(Noop).unwrap();
+    let names: Vec<String> = session.events().map(|e| e.name().to_owned()).collect();
+    assert_eq!(names, ["EXISTS", "OK", "RECENT"]);
+    assert!(session.poll_event().is_none(), "drained");
+    drop(session);
+    server.finish();
+}
+
+#[test]
+fn c05_take_events_by_name() {
+    let script = Script::new()
+        .greet("IMAP4rev1")
+        .expect("<tag> NOOP\r\n")
+        .send("* 3 EXISTS\r\n* 1 RECENT\r\n<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    session.run(Noop).unwrap();
+    assert_eq!(session.take_events("exists").len(), 1);
+    assert_eq!(session.poll_event().map(|e| e.name().to_owned()), Some("RECENT".into()));
+    drop(session);
+    server.finish();
+}
+
+#[test]
+fn c05_item14_silent_process_times_out() {
+    let err = Session::builder()
+        .read_timeout(Duration::from_millis(200))
+        .spawn(std::process::Command::new("sh").args(["-c", "sleep 5"]))
+        .unwrap_err();
+    assert_eq!(io_kind(&err), Some(ErrorKind::TimedOut), "{err:?}");
+}
+
+#[test]
+fn c05_item14_process_exiting_before_the_greeting_aborts() {
+    let err = Session::spawn(std::process::Command::new("sh").args(["-c", "exit 0"])).unwrap_err();
+    assert!(matches!(err, Error::Aborted(_)), "{err:?}");
+}
+
+#[test]
+fn c05_from_stream_runs_over_any_read_write() {
+    let server = Server::start(Script::new().greet("IMAP4rev1").expect_eof());
+    let tcp = std::net::TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    let session = Session::from_stream(tcp).unwrap();
+    assert!(session.has_capability("IMAP4rev1"));
+    assert!(!session.is_tls());
+    drop(session);
+    server.finish();
+}
+
+#[test]
+fn c05_session_debug_shows_no_internals() {
+    let server = Server::start(Script::new().greet("IMAP4rev1"));
+    let session = connect(&server).unwrap();
+    assert_eq!(format!("{session:?}"), "Session { .. }");
+    drop(session);
+    server.finish();
+}

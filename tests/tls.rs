@@ -181,3 +181,22 @@ fn c05_require_tls_allows_preauth_over_tls() {
     drop(session);
     assert_eq!(server.finish().tags.len(), 1, "LOGOUT on drop, over TLS");
 }
+
+/// Conformance item 94 over TLS: the server closes TCP after BYE without a
+/// TLS close_notify (rustls calls it an unexpected EOF); LOGOUT still
+/// succeeds.
+#[test]
+fn c05_item94_bye_then_close_without_close_notify() {
+    let pki = pki(&["localhost"]);
+    let script = Script::new()
+        .tls(pki.server.clone())
+        .send("* PREAUTH [CAPABILITY IMAP4rev1] welcome\r\n")
+        .expect("<tag> LOGOUT\r\n")
+        .send("* BYE going\r\n")
+        .hang_up();
+    let server = Server::start(script);
+    let mut session = builder(&pki.ca_pem).connect_tls("localhost", server.port()).unwrap();
+    let bye = session.logout().unwrap();
+    assert_eq!(bye.text.to_string(), "going");
+    server.finish();
+}

@@ -76,9 +76,12 @@ impl Transport {
         matches!(self.inner, Inner::Tcp(_))
     }
 
-    /// Sets the read timeout of a socket transport; other transports
-    /// ignore it.
-    pub fn set_read_timeout(&self, timeout: Option<Duration>) -> io::Result<()> {
+    /// Sets the read timeout of a socket or child-process transport; a
+    /// caller's own stream ignores it.
+    pub fn set_read_timeout(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        if let Inner::Process(child) = &mut self.inner {
+            child.set_read_timeout(timeout);
+        }
         match self.socket() {
             Some(socket) => socket.set_read_timeout(timeout),
             None => Ok(()),
@@ -86,7 +89,8 @@ impl Transport {
     }
 
     /// Sets the write timeout of a socket transport; other transports
-    /// ignore it.
+    /// ignore it (a pipe write blocks only while the child's pipe buffer
+    /// is full).
     pub fn set_write_timeout(&self, timeout: Option<Duration>) -> io::Result<()> {
         match self.socket() {
             Some(socket) => socket.set_write_timeout(timeout),

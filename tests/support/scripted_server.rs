@@ -29,6 +29,8 @@ enum Step {
     Sleep(Duration),
     /// Sends FIN and drains until the client closes.
     Close,
+    /// Closes the TCP connection without a TLS close_notify.
+    HangUp,
     /// Checks the client sends nothing more before it closes.
     ExpectEof,
     /// Checks the client sends nothing for this long.
@@ -84,6 +86,12 @@ impl Script {
 
     pub fn close(mut self) -> Self {
         self.steps.push(Step::Close);
+        self
+    }
+
+    /// Closes TCP under TLS without close_notify (a truncation, to rustls).
+    pub fn hang_up(mut self) -> Self {
+        self.steps.push(Step::HangUp);
         self
     }
 
@@ -177,6 +185,7 @@ fn play(listener: TcpListener, script: Script) -> Report {
             Step::Expect(bytes) => conn.expect(&bytes),
             Step::Sleep(d) => thread::sleep(d),
             Step::Close => return conn.close(report),
+            Step::HangUp => return conn.hang_up(report),
             Step::ExpectEof => conn.expect_eof(),
             Step::Silence(d) => conn.expect_silence(d),
             Step::Tls(config) => {
@@ -293,6 +302,19 @@ impl Conn {
         }
         // Drain so that unread client bytes do not turn the close into a reset.
         while matches!(self.io().read(&mut [0; 4096]), Ok(n) if n > 0) {}
+        report
+    }
+
+    fn hang_up(mut self, report: Report) -> Report {
+        let tcp = match &self.stream {
+            Stream::Plain(tcp) => tcp,
+            Stream::Tls(tls) => &tls.sock,
+            Stream::Gone => return report,
+        };
+        let _ = tcp.shutdown(Shutdown::Write);
+        let mut tcp = tcp.try_clone().unwrap();
+        while matches!(tcp.read(&mut [0; 4096]), Ok(n) if n > 0) {}
+        self.stream = Stream::Gone;
         report
     }
 

@@ -114,11 +114,12 @@ impl Builder {
     }
 
     /// Starts `command` and talks over its stdin and stdout (imaplib's
-    /// `IMAP4_stream`); the limits apply as on a socket, the timeouts
-    /// do not (pipes have none).
+    /// `IMAP4_stream`); the limits and the read timeout apply as on a
+    /// socket.
     pub fn spawn(self, command: &mut std::process::Command) -> Result<Session, Error> {
         self.check()?;
-        let transport = Transport::from(transport::process::spawn(command)?);
+        let mut transport = Transport::from(transport::process::spawn(command)?);
+        transport.set_read_timeout(self.timeouts.read)?;
         Session::start(transport, "", self)
     }
 

@@ -52,7 +52,11 @@ impl Session {
         }
         loop {
             match self.transport.read(&mut self.read_buf) {
+                // rustls reports a close without close_notify as UnexpectedEof;
+                // IMAP responses delimit themselves, so the protocol judges
+                // whether the close cut one.
                 Ok(0) => self.protocol.handle_eof(),
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => self.protocol.handle_eof(),
                 Ok(n) => self.protocol.handle_input(self.read_buf.get(..n).unwrap_or_default()),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(self.broken(e, "read")),
