@@ -200,3 +200,27 @@ fn c05_item94_bye_then_close_without_close_notify() {
     assert_eq!(bye.text.to_string(), "going");
     server.finish();
 }
+
+/// imaplib's `certfile`/`keyfile`: a client certificate and key in PEM.
+#[test]
+fn c05_client_certificate_is_shown_to_a_server_that_requires_one() {
+    let pki = support::certs::client_auth_pki();
+    let server = Server::start(Script::new().tls(pki.server.clone()).greet("IMAP4rev1").expect_eof());
+    let session = builder(&pki.ca_pem)
+        .client_cert_pem(pki.client_cert_pem.as_str(), pki.client_key_pem.as_str())
+        .connect_tls("localhost", server.port())
+        .unwrap();
+    assert!(session.is_tls());
+    drop(session);
+    assert_eq!(server.finish().tls_error, None);
+}
+
+#[test]
+fn c05_server_requiring_a_client_certificate_refuses_none() {
+    let pki = support::certs::client_auth_pki();
+    let server = Server::start(Script::new().tls(pki.server.clone()).greet("IMAP4rev1"));
+    let result = builder(&pki.ca_pem).connect_tls("localhost", server.port());
+    assert!(result.is_err(), "TLS 1.3: the refusal arrives with the first read");
+    let report = server.finish();
+    assert!(report.tls_error.is_some_and(|e| e.contains("certificate")), "the server refused the handshake");
+}
