@@ -3,19 +3,10 @@
 
 mod support;
 
-use std::time::Duration;
-
+use support::client::{Noop, connect};
 use support::scripted_server::{Script, Server};
 use typed_imap::Error;
 use typed_imap::session::blocking::Session;
-
-#[derive(Debug, Clone, typed_imap::Command)]
-#[imap(command = "NOOP", state = "any")]
-struct Noop;
-
-fn connect(server: &Server) -> Result<Session, Error> {
-    Session::builder().timeout(Duration::from_secs(5)).connect("127.0.0.1", server.port())
-}
 
 #[test]
 fn c05_eof_mid_literal_aborts() {

@@ -6,8 +6,6 @@
 //! Without the variables (a bare `cargo test`) each test says it was
 //! skipped and passes; `scripts/test` runs them for real.
 
-#![allow(clippy::print_stderr)]
-
 use std::time::Duration;
 
 use typed_imap::command::State;

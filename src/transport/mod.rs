@@ -54,7 +54,7 @@ impl Transport {
     }
 
     /// An implicit-TLS connection to `host:port`, handshake done (see
-    /// [`tls::connect`]).
+    /// [`tls::wrap`]).
     pub fn tls(host: &str, port: u16, timeouts: &Timeouts, options: &TlsOptions) -> io::Result<Transport> {
         let tcp = tcp::connect(host, port, timeouts)?;
         tls::wrap(tcp, host, options).map(Transport::from)

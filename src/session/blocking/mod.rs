@@ -1,5 +1,5 @@
 //! The blocking driver: a [`Session`] runs the sans-I/O
-//! [`Protocol`](super::Protocol) over a [`Transport`], one command at a
+//! [`Protocol`] over a [`Transport`], one command at a
 //! time.
 //!
 //! The driver moves bytes and nothing else: it writes what the protocol
