@@ -224,3 +224,22 @@ fn c05_server_requiring_a_client_certificate_refuses_none() {
     let report = server.finish();
     assert!(report.tls_error.is_some_and(|e| e.contains("certificate")), "the server refused the handshake");
 }
+
+#[test]
+fn c05_a_caller_made_tls_transport_counts_as_tls() {
+    let pki = pki(&["localhost"]);
+    let script = Script::new()
+        .tls(pki.server.clone())
+        .send("* PREAUTH [CAPABILITY IMAP4rev1] welcome\r\n")
+        .expect("<tag> LOGOUT\r\n")
+        .send("<tag> OK\r\n");
+    let server = Server::start(script);
+    let options = typed_imap::transport::TlsOptions::default().ca_pem(pki.ca_pem.as_str());
+    let tcp = std::net::TcpStream::connect(("localhost", server.port())).unwrap();
+    let tls = typed_imap::transport::tls::wrap(tcp, "localhost", &options).unwrap();
+    let transport = typed_imap::transport::Transport::from(tls);
+    let session = Session::builder().require_tls(true).transport(transport, "localhost").unwrap();
+    assert!(session.is_tls(), "require_tls accepts the PREAUTH");
+    drop(session);
+    server.finish();
+}

@@ -76,7 +76,7 @@ impl TlsOptions {
 
     /// The rustls client configuration these options describe, with the
     /// `ring` provider. Fails on unreadable or malformed PEM.
-    pub fn client_config(&self) -> io::Result<Arc<ClientConfig>> {
+    fn client_config(&self) -> io::Result<Arc<ClientConfig>> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let builder = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()

@@ -11,8 +11,8 @@ use crate::transport::{self, Stream, Timeouts, TlsOptions, Transport};
 use crate::types::ValidationError;
 
 /// Options for a [`Session`], then [`connect`](Self::connect),
-/// [`connect_tls`](Self::connect_tls), [`spawn`](Self::spawn) or
-/// [`stream`](Self::stream).
+/// [`connect_tls`](Self::connect_tls), [`spawn`](Self::spawn),
+/// [`stream`](Self::stream) or [`transport`](Self::transport).
 ///
 /// A zero timeout is refused when connecting, before any socket is opened
 /// (conformance item 10).
@@ -127,6 +127,14 @@ impl Builder {
     pub fn stream(self, stream: impl Stream + 'static) -> Result<Session, Error> {
         self.check()?;
         Session::start(Transport::custom(stream), "", self)
+    }
+
+    /// Talks over a transport the caller opened (a TLS stream with their
+    /// own rustls configuration, say); `host` is the name STARTTLS
+    /// verifies. The builder's timeouts are not applied to it.
+    pub fn transport(self, transport: Transport, host: &str) -> Result<Session, Error> {
+        self.check()?;
+        Session::start(transport, host, self)
     }
 
     /// Refuses a zero timeout (sockets take it for "none").
