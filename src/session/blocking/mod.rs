@@ -166,22 +166,27 @@ impl Session {
                 "couldn't establish TLS: the connection is not plain TCP (TLS already on?)",
             ));
         }
-        match self.drive(&StartTls) {
-            Ok(()) => {}
-            Err(e @ (Error::No(_) | Error::Bad(_))) => {
-                return Err(tls_error(format!("couldn't establish TLS: {e}")));
-            }
-            Err(e) => {
-                self.close_if_over();
-                return Err(e);
-            }
-        }
+        self.send_starttls()?;
         if let Err(e) = starttls::upgrade(&mut self.transport, &self.host, &self.tls) {
             self.protocol.mark_broken("the TLS handshake after STARTTLS failed");
             self.close();
             return Err(Error::Io(e));
         }
         self.refresh_capabilities().map(|_| ())
+    }
+
+    /// STARTTLS up to the server's OK. NO or BAD leave the connection
+    /// plain and usable (item 99); bytes after the OK (item 100) or a
+    /// broken connection close it.
+    fn send_starttls(&mut self) -> Result<(), Error> {
+        match self.drive(&StartTls) {
+            Ok(()) => Ok(()),
+            Err(e @ (Error::No(_) | Error::Bad(_))) => Err(tls_error(format!("couldn't establish TLS: {e}"))),
+            Err(e) => {
+                self.close_if_over();
+                Err(e)
+            }
+        }
     }
 
     /// Logs out (LOGOUT, RFC 3501 section 6.1.3) and closes the
