@@ -230,3 +230,23 @@ fn c05_take_events_by_name() {
     drop(session);
     server.finish();
 }
+
+#[test]
+fn c05_write_timeout_breaks_the_connection() {
+    let size = 32 * 1024 * 1024;
+    let script = preauth("IMAP4rev1")
+        .expect(&format!("<tag> XSEND {{{size}}}\r\n"))
+        .send("+ go ahead\r\n")
+        .sleep(1500)
+        .close();
+    let server = Server::start(script);
+    let mut session = Session::builder()
+        .write_timeout(Duration::from_millis(200))
+        .connect("127.0.0.1", server.port())
+        .unwrap();
+    let err = session.run(XSend { body: vec![b'x'; size] }).unwrap_err();
+    assert_eq!(io_kind(&err), Some(ErrorKind::TimedOut), "{err:?}");
+    assert_eq!(session.state(), State::Logout, "broken: a literal was half sent");
+    drop(session);
+    server.finish();
+}
