@@ -243,3 +243,26 @@ fn c05_a_caller_made_tls_transport_counts_as_tls() {
     drop(session);
     server.finish();
 }
+
+/// Conformance item 100, second shape: the injected bytes come in their
+/// own segment after the OK, so the client cannot see them before the
+/// handshake; the handshake reads them as a broken TLS record and fails.
+/// They are never parsed as IMAP.
+#[test]
+fn c05_item100_bytes_after_starttls_ok_in_a_later_segment_fail_the_handshake() {
+    let pki = pki(&["localhost"]);
+    let script = Script::new()
+        .greet("IMAP4rev1 STARTTLS")
+        .expect("<tag> STARTTLS\r\n")
+        .send("<tag> OK Begin TLS\r\n")
+        .sleep(100)
+        .send("* CAPABILITY IMAP4rev1 INJECTED\r\n")
+        .tls(pki.server.clone());
+    let server = Server::start(script);
+    let mut session = builder(&pki.ca_pem).connect("localhost", server.port()).unwrap();
+    let err = session.starttls().unwrap_err();
+    assert!(matches!(err, Error::Io(_)), "{err:?}");
+    assert!(!session.has_capability("INJECTED"));
+    assert_eq!(session.state(), typed_imap::command::State::Logout);
+    server.finish();
+}

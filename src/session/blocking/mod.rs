@@ -220,6 +220,11 @@ impl Session {
         self.protocol.mailbox()
     }
 
+    /// True once `ENABLE UTF8=ACCEPT` succeeded (RFC 6855).
+    pub fn utf8_enabled(&self) -> bool {
+        self.protocol.utf8_enabled()
+    }
+
     /// True when the connection is encrypted.
     pub fn is_tls(&self) -> bool {
         self.transport.is_tls()
