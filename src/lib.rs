@@ -44,6 +44,7 @@ pub mod command;
 pub mod compat;
 pub mod error;
 pub mod session;
+pub mod transport;
 pub mod types;
 pub mod wire;
 

@@ -5,6 +5,7 @@
 //! continuations, the capability cache, the selected mailbox's state, the
 //! queue of unsolicited responses) and does no I/O; drivers feed it bytes.
 
+pub mod blocking;
 mod config;
 mod event;
 mod mailbox;
