@@ -41,8 +41,37 @@
 //! encoding, `uid_capable` on a command without a UID form) is a compile
 //! error pointing at the mistake.
 
+mod acl;
+mod annotation;
+mod answer;
+mod any;
+mod authenticate;
+mod compress;
+mod idle;
+mod login;
+mod metadata;
+mod proxyauth;
+mod quota;
+mod raw;
+mod starttls;
 pub(crate) mod support;
 
+pub use acl::{DeleteAcl, GetAcl, ListRights, ModRights, MyRights, Rights, SetAcl};
+pub use annotation::{
+    AnnotationName, AnnotationNames, AnnotationValue, AnnotationValues, GetAnnotation, SetAnnotation,
+};
+pub use any::{Capabilities, Capability, LoggedOut, Logout, Noop};
+pub use authenticate::{Authenticate, InitialResponse};
+pub use compress::{Compress, CompressAlgorithm};
+pub use idle::Idle;
+pub use login::{Authenticated, Login};
+pub use metadata::{
+    Depth, Entry, EntryValues, GetMetadata, MetadataOptions, MetadataValue, MetadataValues, SetMetadata,
+};
+pub use proxyauth::ProxyAuth;
+pub use quota::{GetQuota, GetQuotaRoot, QuotaLimit, QuotaRoots, SetQuota};
+pub use raw::{Raw, RawArg, RawOutput};
+pub use starttls::StartTls;
 pub use support::Modifiers;
 
 use crate::Error;
