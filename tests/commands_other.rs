@@ -592,3 +592,26 @@ fn commands_without_output_return_unit() {
     assert!(!StartTls.collects(&parse(b"* CAPABILITY IMAP4rev1\r\n")));
     assert!(!Idle.collects(&parse(b"* 5 EXISTS\r\n")));
 }
+
+#[test]
+fn authenticate_names_the_mechanism_capability_for_the_session() {
+    assert_eq!(Authenticate::new("SCRAM-SHA-256").unwrap().mechanism_capability(), "AUTH=SCRAM-SHA-256");
+}
+
+#[test]
+fn getmetadata_empty_options_are_refused_when_sent() {
+    let mut cmd = GetMetadata::new("INBOX", &["/private/comment"]).unwrap();
+    cmd.options = Some(MetadataOptions::default());
+    let mut enc = Encoder::new(EncodeOptions::default());
+    assert!(cmd.encode_args(&mut enc).is_err());
+}
+
+#[test]
+fn getquotaroot_prefers_the_mailbox_asked_for() {
+    let cmd = GetQuotaRoot::new("Archive").unwrap();
+    let lines: [&[u8]; 3] =
+        [b"* QUOTAROOT INBOX \"User quota\"\r\n", b"* QUOTAROOT Archive archive\r\n", b"A1 OK done\r\n"];
+    let roots = run(&cmd, &lines).unwrap();
+    assert_eq!(roots.mailbox.name(), "Archive");
+    assert_eq!(roots.roots.iter().map(text).collect::<Vec<_>>(), ["archive"]);
+}

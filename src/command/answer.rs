@@ -20,7 +20,17 @@ pub(crate) fn pick<T>(
     extract: impl Fn(Response<'static>) -> Option<T>,
     matches: impl Fn(&T) -> bool,
 ) -> Result<T, Error> {
-    let mut found: Vec<T> = collected.into_iter().filter_map(extract).collect();
+    choose(collected.into_iter().filter_map(extract).collect(), command, what, matches)
+}
+
+/// The first of `found` that `matches`, else the first, else
+/// `Error::Decode` saying `what` was missing.
+pub(crate) fn choose<T>(
+    mut found: Vec<T>,
+    command: &str,
+    what: &str,
+    matches: impl Fn(&T) -> bool,
+) -> Result<T, Error> {
     match found.iter().position(matches) {
         Some(i) => Ok(found.swap_remove(i)),
         None if !found.is_empty() => Ok(found.swap_remove(0)),
@@ -29,6 +39,6 @@ pub(crate) fn pick<T>(
 }
 
 /// `Error::Decode` for a command whose answer never came.
-pub(crate) fn missing(command: &str, what: &str) -> Error {
+fn missing(command: &str, what: &str) -> Error {
     Error::Decode { command: command.to_owned(), reason: format!("the server sent no {what} response") }
 }

@@ -61,6 +61,13 @@ impl Authenticate {
         self.initial_response = Some(InitialResponse::new(bytes));
         self
     }
+
+    /// The capability the server must advertise for this mechanism,
+    /// `AUTH=<mechanism>` (RFC 3501 section 6.2.2), for the session to
+    /// check: it is not a static name, so not in `capabilities()`.
+    pub fn mechanism_capability(&self) -> String {
+        format!("AUTH={}", self.mechanism)
+    }
 }
 
 /// A SASL initial response (RFC 4959 section 3), kept as raw bytes and

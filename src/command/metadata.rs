@@ -96,6 +96,12 @@ impl Encode for MetadataOptions {
             };
             parts.push(format!("DEPTH {d}"));
         }
+        if parts.is_empty() {
+            return Err(ValidationError::other(
+                "GETMETADATA options",
+                "give MAXSIZE or DEPTH, or no options",
+            ));
+        }
         enc.raw(format!("({})", parts.join(" ")).as_bytes()).map(drop)
     }
 }

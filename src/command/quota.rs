@@ -7,7 +7,7 @@
 //! plain `QUOTA` and accept SETQUOTA under it; a capability check here is
 //! one static name, so `QUOTA` it is.
 
-use super::answer::{missing, pick};
+use super::answer::{choose, pick};
 use crate::Error;
 use crate::types::{self as t, AString, Atom, ByteStr, Data, Mailbox, Response, Status, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
@@ -105,18 +105,15 @@ fn decode_getquotaroot(
     collected: Vec<Response<'static>>,
     _: &Status<'static>,
 ) -> Result<QuotaRoots, Error> {
-    let mut root: Option<t::QuotaRoot<'static>> = None;
-    let mut quotas = Vec::new();
+    let (mut roots, mut quotas) = (Vec::new(), Vec::new());
     for response in collected {
         match response {
-            Response::Data(Data::QuotaRoot(r)) if root.as_ref().is_none_or(|o| o.mailbox != cmd.mailbox) => {
-                root = Some(r)
-            }
+            Response::Data(Data::QuotaRoot(r)) => roots.push(r),
             Response::Data(Data::Quota(q)) => quotas.push(q),
             _ => {}
         }
     }
-    let root = root.ok_or_else(|| missing("GETQUOTAROOT", "QUOTAROOT"))?;
+    let root = choose(roots, "GETQUOTAROOT", "QUOTAROOT", |r| r.mailbox == cmd.mailbox)?;
     Ok(QuotaRoots { mailbox: root.mailbox, roots: root.roots, quotas })
 }
 
