@@ -383,20 +383,42 @@ fn getacl_rfc4314_example() {
 }
 
 #[test]
-fn getacl_prefers_the_mailbox_asked_for() {
+fn getacl_with_an_acl_of_another_mailbox_too_is_a_decode_error_quoting_it() {
     let cmd = GetAcl::new("INBOX/Drafts").unwrap();
-    let acl = run(
-        &cmd,
-        &[
-            b"* ACL INBOX Fred rwipslxcetda\r\n",
-            b"* ACL INBOX/Drafts Fred rwipslxetad Chris lrswi\r\n",
-            b"A1 OK Getacl complete\r\n",
-        ],
-    )
-    .unwrap();
-    assert_eq!(acl.mailbox.name(), "INBOX/Drafts");
-    assert_eq!(acl.entries.len(), 2);
+    let lines: [&[u8]; 3] = [
+        b"* ACL INBOX Fred rwipslxcetda\r\n",
+        b"* ACL INBOX/Drafts Fred rwipslxetad Chris lrswi\r\n",
+        b"A1 OK Getacl complete\r\n",
+    ];
+    match run(&cmd, &lines).unwrap_err() {
+        typed_imap::Error::Decode { command, reason } => {
+            assert_eq!(command, "GETACL");
+            assert!(reason.contains("another request") && reason.contains("rwipslxcetda"), "{reason}");
+        }
+        other => panic!("{other}"),
+    }
     assert!(!cmd.collects(&parse(b"* MYRIGHTS INBOX lr\r\n")));
+}
+
+#[test]
+fn getacl_lone_answer_spelled_differently_is_accepted() {
+    let cmd = GetAcl::new("inbox").unwrap();
+    let acl = run(&cmd, &[b"* ACL INBOX Fred lrs\r\n", b"A1 OK done\r\n"]).unwrap();
+    assert!(acl.mailbox.is_inbox());
+    let cmd = GetAcl::new("Archive").unwrap();
+    let acl = run(&cmd, &[b"* ACL archive Fred lrs\r\n", b"A1 OK done\r\n"]).unwrap();
+    assert_eq!(acl.mailbox.name(), "archive");
+}
+
+#[test]
+fn myrights_several_none_for_this_mailbox_is_a_decode_error() {
+    let cmd = MyRights::new("Archive").unwrap();
+    let lines: [&[u8]; 3] = [b"* MYRIGHTS INBOX lr\r\n", b"* MYRIGHTS Sent lr\r\n", b"A1 OK done\r\n"];
+    let err = run(&cmd, &lines).unwrap_err();
+    assert!(
+        matches!(&err, typed_imap::Error::Decode { command, reason } if command == "MYRIGHTS" && reason.contains("Sent")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -607,11 +629,13 @@ fn getmetadata_empty_options_are_refused_when_sent() {
 }
 
 #[test]
-fn getquotaroot_prefers_the_mailbox_asked_for() {
+fn getquotaroot_with_a_root_of_another_mailbox_too_is_a_decode_error() {
     let cmd = GetQuotaRoot::new("Archive").unwrap();
     let lines: [&[u8]; 3] =
         [b"* QUOTAROOT INBOX \"User quota\"\r\n", b"* QUOTAROOT Archive archive\r\n", b"A1 OK done\r\n"];
-    let roots = run(&cmd, &lines).unwrap();
-    assert_eq!(roots.mailbox.name(), "Archive");
-    assert_eq!(roots.roots.iter().map(text).collect::<Vec<_>>(), ["archive"]);
+    let err = run(&cmd, &lines).unwrap_err();
+    assert!(
+        matches!(&err, typed_imap::Error::Decode { command, reason } if command == "GETQUOTAROOT" && reason.contains("User quota")),
+        "{err}"
+    );
 }

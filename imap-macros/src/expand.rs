@@ -54,7 +54,7 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
                     #capabilities
                 }
 
-                fn encode_args(&self, enc: &mut ::typed_imap::wire::encode::Encoder) -> ::std::result::Result<(), __p::ValidationError> {
+                fn encode_args(&self, enc: &mut __p::Encoder) -> ::std::result::Result<(), __p::ValidationError> {
                     #(#encode)*
                     let mut mods = __p::Modifiers::default();
                     #(#modifiers)*
@@ -97,7 +97,7 @@ fn argument() -> TokenStream {
         impl<T: ::typed_imap::wire::encode::Encode + ?::std::marker::Sized> ImapArgument for T {}
 
         fn __arg<T: ImapArgument + ?::std::marker::Sized>(
-            enc: &mut ::typed_imap::wire::encode::Encoder,
+            enc: &mut __p::Encoder,
             value: &T,
         ) -> ::std::result::Result<(), __p::ValidationError> {
             __p::arg(enc, value)
@@ -105,7 +105,7 @@ fn argument() -> TokenStream {
 
         fn __modifier<T: ImapArgument + ?::std::marker::Sized>(
             mods: &mut __p::Modifiers,
-            enc: &mut ::typed_imap::wire::encode::Encoder,
+            enc: &mut __p::Encoder,
             name: &str,
             value: &T,
         ) -> ::std::result::Result<(), __p::ValidationError> {

@@ -14,7 +14,7 @@ use crate::wire::encode::{Encode, Encoder};
 /// holds one can be logged. On the wire it is always a string, quoted or
 /// a literal, never an atom (conformance items 20, 21): `LOGIN u "p"`.
 /// Bytes a quoted string cannot carry (CR, LF, 8-bit) make it a literal
-/// (conformance item 61).
+/// (conformance item 61). Dropped, its bytes are overwritten with zeros.
 ///
 /// ```
 /// use typed_imap::types::Secret;
@@ -44,6 +44,18 @@ impl Secret {
     /// True when the secret is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// Overwrites the bytes with zeros, in place, when the secret goes away:
+/// it keeps a stale copy of the password out of freed memory (not out of
+/// reach of an attacker who can read the process while it is alive).
+impl Drop for Secret {
+    fn drop(&mut self) {
+        let capacity = self.0.capacity();
+        self.0.clear();
+        self.0.resize(capacity, 0);
+        std::hint::black_box(self.0.as_slice());
     }
 }
 
