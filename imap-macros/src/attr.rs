@@ -117,7 +117,7 @@ fn string_value(meta: &ParseNestedMeta<'_>) -> syn::Result<Option<LitStr>> {
 fn set_once<T>(cx: &mut Ctxt, meta: &ParseNestedMeta<'_>, slot: &mut Option<T>, value: Option<T>) {
     if slot.is_some() {
         let name = meta.path.get_ident().map_or_else(String::new, |i| i.to_string());
-        cx.error(&meta.path, format!("duplicate imap attribute `{name}`"));
+        cx.error(&meta.path, format!("duplicate imap attribute `{name}`: keep one"));
     } else {
         *slot = value;
     }

@@ -19,6 +19,7 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
     let modifiers = cmd.fields.iter().filter(|f| f.attrs.modifier.is_some()).map(encode_modifier);
     let capabilities = capabilities(cmd);
     let collects = collects(cmd);
+    let argument = argument();
     let uid = cmd.uid_capable.map(|_| {
         quote! {
             impl #impl_generics #ident #ty_generics #where_clause {
@@ -32,9 +33,11 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
         }
     });
     quote! {
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::needless_borrow)]
+        #[allow(non_upper_case_globals, unused_qualifications, dead_code, clippy::needless_borrow)]
         const _: () = {
             use ::typed_imap::__private as __p;
+
+            #argument
 
             impl #impl_generics __p::Command for #ident #ty_generics #where_clause {
                 type Output = #output;
@@ -73,6 +76,41 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
 
             #uid
         };
+    }
+}
+
+/// `__arg` and `__modifier`: `__p::arg` and `Modifiers::value` behind a
+/// bound of their own, so that a field type with no `Encode` gets one
+/// error, on the field, that says what to do (and not rustc's list of
+/// every type that does implement `Encode`).
+fn argument() -> TokenStream {
+    quote! {
+        #[diagnostic::on_unimplemented(
+            message = "`{Self}` cannot be sent as an IMAP command argument",
+            label = "this field's type does not implement `Encode`",
+            note = "implement `typed_imap::wire::encode::Encode` for it, or use a type that does \
+                    (AString, Mailbox, SequenceSet, u32, ...); bytes can go with #[imap(literal)] or #[imap(raw)]"
+        )]
+        trait ImapArgument: ::typed_imap::wire::encode::Encode {}
+
+        #[diagnostic::do_not_recommend]
+        impl<T: ::typed_imap::wire::encode::Encode + ?::std::marker::Sized> ImapArgument for T {}
+
+        fn __arg<T: ImapArgument + ?::std::marker::Sized>(
+            enc: &mut __p::Encoder,
+            value: &T,
+        ) -> ::std::result::Result<(), __p::ValidationError> {
+            __p::arg(enc, value)
+        }
+
+        fn __modifier<T: ImapArgument + ?::std::marker::Sized>(
+            mods: &mut __p::Modifiers,
+            enc: &mut __p::Encoder,
+            name: &str,
+            value: &T,
+        ) -> ::std::result::Result<(), __p::ValidationError> {
+            mods.value(enc, name, value)
+        }
     }
 }
 
@@ -140,7 +178,7 @@ fn encode_field(field: &Field<'_>) -> TokenStream {
     } else if a.raw.is_some() {
         quote_spanned!(span=> __p::raw(enc, value)?;)
     } else {
-        quote_spanned!(span=> __p::arg(enc, value)?;)
+        quote_spanned!(span=> __arg(enc, value)?;)
     };
     match (field.shape, &a.keyword) {
         (Shape::Bool, Some(keyword)) => quote!(if self.#member { __p::keyword(enc, #keyword)?; }),
@@ -160,7 +198,7 @@ fn encode_modifier(field: &Field<'_>) -> TokenStream {
     match field.shape {
         Shape::Bool => quote!(if self.#member { mods.flag(enc, #name)?; }),
         _ => quote_spanned!(span=>
-            if let ::std::option::Option::Some(value) = &self.#member { mods.value(enc, #name, value)?; }
+            if let ::std::option::Option::Some(value) = &self.#member { __modifier(&mut mods, enc, #name, value)?; }
         ),
     }
 }

@@ -41,41 +41,70 @@
 //! encoding, `uid_capable` on a command without a UID form) is a compile
 //! error pointing at the mistake.
 
+mod acl;
+mod annotation;
+mod answer;
+mod any;
 mod append;
+mod authenticate;
 mod close;
+mod compress;
 mod copy;
 mod enable;
 mod expunge;
 mod fetch;
 mod id;
+mod idle;
 mod list;
+mod login;
 mod mailbox;
+mod metadata;
 mod namespace;
 mod partial;
+mod proxyauth;
+mod quota;
+mod raw;
 mod search;
 mod select;
 mod sort;
 mod special_use;
+mod starttls;
 mod status;
 mod store;
 pub(crate) mod support;
 mod thread;
 
+pub use acl::{DeleteAcl, GetAcl, ListRights, ModRights, MyRights, Rights, SetAcl};
+pub use annotation::{
+    AnnotationName, AnnotationNames, AnnotationValue, AnnotationValues, GetAnnotation, SetAnnotation,
+};
+pub use any::{Capabilities, Capability, LoggedOut, Logout, Noop};
 pub use append::{Append, AppendMessage, AppendUid};
+pub use authenticate::{Authenticate, InitialResponse};
 pub use close::{Check, Close, Unselect};
+pub use compress::{Compress, CompressAlgorithm};
 pub use copy::{Copy, CopyUid, Move, Moved};
 pub use enable::Enable;
 pub use expunge::{Expunge, Expunged, UidExpunge};
 pub use fetch::{Fetch, Fetched, FetchedMessage};
 pub use id::{Id, IdParams};
+pub use idle::Idle;
 pub use list::{List, ListItem, ListPattern, ListReturn, ListSelect, Lsub};
+pub use login::{Authenticated, Login};
 pub use mailbox::{Create, Created, Delete, Rename, Subscribe, Unsubscribe};
+pub use metadata::{
+    Depth, Entry, EntryValues, GetMetadata, MetadataOptions, MetadataValue, MetadataValues, SetMetadata,
+};
 pub use namespace::Namespace;
 pub use partial::{Partial, PartialItem};
+pub use proxyauth::ProxyAuth;
+pub use quota::{GetQuota, GetQuotaRoot, QuotaLimit, QuotaRoots, SetQuota};
+pub use raw::{Raw, RawArg, RawOutput};
 pub use search::{Criteria, Search, SearchReturn, Searched};
 pub use select::{Changed, Examine, QResync, Select, Selected};
 pub use sort::{Sort, SortCriterion, SortKey};
 pub use special_use::SpecialUse;
+pub use starttls::StartTls;
 pub use status::StatusCommand;
 pub use store::{FlagsAction, Store, StoreMode, Stored, UnchangedSince};
 pub use support::Modifiers;

@@ -1,0 +1,6 @@
+// No `command = "NAME"`.
+#[derive(typed_imap::Command)]
+#[imap(state = "any")]
+struct XFoo;
+
+fn main() {}
