@@ -10,7 +10,7 @@ use crate::Error;
 use crate::types::{Data, Mailbox, Response, Status, StatusAttr, StatusData, ValidationError};
 
 /// STATUS: counters of a mailbox without selecting it. Named
-/// `StatusCommand` because [`Status`](crate::types::Status) is the
+/// `StatusCommand` because [`types::Status`](crate::types::Status) is the
 /// status response.
 ///
 /// The answer is the server's `* STATUS` line for the mailbox, items in
