@@ -3,8 +3,10 @@
 //! Commands follow one path (`send`, `poll_command`); AUTHENTICATE and
 //! IDLE answer continuation requests differently, each in its own file.
 
+mod greeting;
 mod idle;
 mod sasl;
+mod trace;
 
 use std::collections::VecDeque;
 
@@ -174,52 +176,6 @@ impl Protocol {
         taken
     }
 
-    /// Reads the greeting (RFC 3501 section 7.1): `Ok(true)` once it
-    /// arrived, `Ok(false)` while more bytes are needed.
-    ///
-    /// OK leaves the state not authenticated, PREAUTH makes it
-    /// authenticated, BYE is an error. A `[CAPABILITY ...]` code is kept.
-    pub fn poll_greeting(&mut self) -> Result<bool, Error> {
-        if self.greeted {
-            return Ok(true);
-        }
-        let Some(response) = self.next_response()? else {
-            return match self.eof {
-                true => Err(Error::Aborted("connection closed before the greeting was complete".into())),
-                false => Ok(false),
-            };
-        };
-        self.greeted = true;
-        match response {
-            Response::Status(status) if status.tag.is_none() => self.take_greeting(status),
-            other => {
-                self.mark_broken("the server's first response is not a greeting");
-                Err(Error::Aborted(format!("expected a greeting, got {:?}", other.name())))
-            }
-        }
-    }
-
-    fn take_greeting(&mut self, status: Status<'static>) -> Result<bool, Error> {
-        if let Some(Code::Capability(caps)) = &status.code {
-            self.capabilities = Some(caps.clone());
-        }
-        match status.kind {
-            StatusKind::Ok => Ok(true),
-            StatusKind::PreAuth => {
-                self.state = State::Authenticated;
-                Ok(true)
-            }
-            StatusKind::Bye => {
-                self.mark_broken("the server said BYE in its greeting");
-                Err(Error::Bye(status.text.to_string()))
-            }
-            _ => {
-                self.mark_broken("the greeting is neither OK, PREAUTH nor BYE");
-                Err(Error::Aborted(format!("unexpected greeting {}", status.kind.as_str())))
-            }
-        }
-    }
-
     /// Checks that `cmd` may be sent now, encodes it and queues its first
     /// line. Nothing is queued when it fails.
     pub fn send<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<(), Error> {
@@ -241,6 +197,7 @@ impl Protocol {
         }
         let tag = self.tags.next_tag();
         let fragments = self.encode(&tag, cmd)?;
+        trace::command_sent(&tag, cmd.name(), &fragments, kind == Kind::Login);
         if kind.selects() {
             self.mailbox = MailboxState::default();
             self.read_only_lost = None;
@@ -378,7 +335,10 @@ impl Protocol {
                 self.in_flight.as_ref().is_some_and(|f| self.input.starts_with(f.tag_prefix().as_bytes()));
             self.input.drain(..len);
             match parsed {
-                Ok(response) => return Ok(Some(response)),
+                Ok(response) => {
+                    trace::response_received(response.name(), len);
+                    return Ok(Some(response));
+                }
                 Err(e) if tagged_ours => {
                     self.mark_broken("the server's answer to the command is malformed");
                     return Err(Error::Parse(e));

@@ -103,6 +103,7 @@ impl Protocol {
                     "*".to_owned()
                 }
             };
+            super::trace::sasl_answer_sent();
             self.transmit.push_back(format!("{line}\r\n").into_bytes());
         }
     }
