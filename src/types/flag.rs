@@ -72,6 +72,13 @@ impl<'a> Flag<'a> {
         Ok(known.map_or(Flag::Extension(atom), |(_, f)| f.clone()))
     }
 
+    /// The flag `\name` as a server sent it, not validated: a system flag
+    /// when `name` is one (any case), else an extension flag.
+    pub(crate) fn from_wire_system(name: &'a str) -> Self {
+        let known = SYSTEM.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
+        known.map_or_else(|| Flag::Extension(Atom::from_wire(Cow::Borrowed(name))), |(_, f)| f.clone())
+    }
+
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> Flag<'static> {
         match self {

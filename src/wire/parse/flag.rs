@@ -39,17 +39,5 @@ fn keyword(name: &str) -> Flag<'_> {
 }
 
 fn system_flag(name: &str) -> Flag<'_> {
-    const SYSTEM: [(&str, Flag<'static>); 6] = [
-        ("Answered", Flag::Answered),
-        ("Flagged", Flag::Flagged),
-        ("Deleted", Flag::Deleted),
-        ("Seen", Flag::Seen),
-        ("Draft", Flag::Draft),
-        ("Recent", Flag::Recent),
-    ];
-    SYSTEM
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, f)| f.clone())
-        .unwrap_or_else(|| Flag::Extension(Atom::from_wire(Cow::Borrowed(name))))
+    Flag::from_wire_system(name)
 }
