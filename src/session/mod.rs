@@ -16,5 +16,5 @@ mod transition;
 pub use config::Config;
 pub use event::Event;
 pub use mailbox::MailboxState;
-pub use protocol::Protocol;
+pub use protocol::{Collector, Protocol};
 pub use tag::{TagGenerator, int_to_ap};

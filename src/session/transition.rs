@@ -59,6 +59,19 @@ impl Kind {
     }
 }
 
+/// Non-UID FETCH, STORE and SEARCH: while one runs the server sends no
+/// EXPUNGE (RFC 9051 section 5.5), so sequence numbers stay valid.
+pub(crate) fn holds_expunges(name: &str, uid: bool) -> bool {
+    !uid && ["FETCH", "STORE", "SEARCH"].iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Commands whose arguments or results are message sequence numbers:
+/// the non-UID forms of the message commands.
+pub(crate) fn uses_sequence_numbers(name: &str, uid: bool) -> bool {
+    const NAMES: [&str; 8] = ["FETCH", "STORE", "SEARCH", "COPY", "MOVE", "SORT", "THREAD", "PARTIAL"];
+    !uid && NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// The state after a command of `kind` ended, `ok` or not, from `state`.
 ///
 /// - LOGIN/AUTHENTICATE OK: authenticated; the capabilities change.

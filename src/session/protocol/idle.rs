@@ -91,13 +91,13 @@ impl Protocol {
 
     /// True once the server has answered IDLE with `+`.
     pub fn is_idling(&self) -> bool {
-        matches!(&self.in_flight, Some(f) if matches!(&f.mode, Mode::Idle(s) if s.idling && !s.done_sent))
+        matches!(self.in_flight.front(), Some(f) if matches!(&f.mode, Mode::Idle(s) if s.idling && !s.done_sent))
     }
 
     /// Ends IDLE: queues exactly `DONE` CRLF (item 105), at once when the
     /// server is idling, else as soon as its `+` comes.
     pub fn idle_done(&mut self) -> Result<(), Error> {
-        let Some(flight) = &mut self.in_flight else {
+        let Some(flight) = self.in_flight.front_mut() else {
             return Err(Error::Aborted("idle_done without IDLE".into()));
         };
         let Mode::Idle(state) = &mut flight.mode else {

@@ -5,6 +5,7 @@
 
 mod greeting;
 mod idle;
+mod pipeline;
 mod sasl;
 mod trace;
 
@@ -54,10 +55,29 @@ pub struct Protocol {
     transmit: VecDeque<Vec<u8>>,
     events: VecDeque<Event>,
     lost: u64,
-    in_flight: Option<InFlight>,
+    /// Commands sent and not yet answered, oldest first (more than one
+    /// only in a pipeline).
+    in_flight: VecDeque<InFlight>,
 }
 
 /// A command sent and not yet answered.
+/// Says which command in flight an untagged response belongs to: the
+/// commands themselves, by their [`Command::collects`], looked up by
+/// their place in the pipeline (`slot`).
+pub trait Collector {
+    /// True when the command in `slot` collects `response`.
+    fn collects(&self, slot: usize, response: &Response<'_>) -> bool;
+}
+
+/// The collector of a lone command.
+struct One<'c, C: ?Sized>(&'c C);
+
+impl<C: Command + ?Sized> Collector for One<'_, C> {
+    fn collects(&self, _slot: usize, response: &Response<'_>) -> bool {
+        self.0.collects(response)
+    }
+}
+
 /// How a command answers `+`.
 #[derive(Debug, Default)]
 enum Mode {
@@ -74,6 +94,11 @@ enum Mode {
 struct InFlight {
     tag: String,
     kind: Kind,
+    /// The command's place in its pipeline (0 outside one), for the
+    /// [`Collector`].
+    slot: usize,
+    /// The server sends no EXPUNGE while this command runs.
+    holds_expunges: bool,
     /// What is still to send: literals wait for `+` when synchronising.
     pending: VecDeque<Fragment>,
     /// The server sent `+` for the synchronising literal at the front.
@@ -106,7 +131,7 @@ impl Protocol {
             transmit: VecDeque::new(),
             events: VecDeque::new(),
             lost: 0,
-            in_flight: None,
+            in_flight: VecDeque::new(),
         }
     }
 
@@ -184,9 +209,15 @@ impl Protocol {
 
     fn send_with_mode<C: Command + ?Sized>(&mut self, cmd: &C, mode: Mode) -> Result<(), Error> {
         self.check_usable()?;
-        if self.in_flight.is_some() {
+        if !self.in_flight.is_empty() {
             return Err(Error::Aborted("a command is already running on this connection".into()));
         }
+        self.queue(cmd, mode, 0)
+    }
+
+    /// Checks, encodes and queues `cmd` behind the commands in flight.
+    fn queue<C: Command + ?Sized>(&mut self, cmd: &C, mode: Mode, slot: usize) -> Result<(), Error> {
+        self.check_usable()?;
         self.check_state(cmd)?;
         self.check_capabilities(cmd)?;
         let kind = Kind::of(cmd.name());
@@ -202,9 +233,11 @@ impl Protocol {
             self.mailbox = MailboxState::default();
             self.read_only_lost = None;
         }
-        let mut flight = InFlight {
+        let flight = InFlight {
             tag,
             kind,
+            slot,
+            holds_expunges: transition::holds_expunges(cmd.name(), cmd.is_uid()),
             pending: fragments.into(),
             go_ahead: false,
             mode,
@@ -212,8 +245,8 @@ impl Protocol {
             done: None,
             failed: None,
         };
-        self.push_until_sync_literal(&mut flight);
-        self.in_flight = Some(flight);
+        self.in_flight.push_back(flight);
+        self.pump();
         Ok(())
     }
 
@@ -265,19 +298,25 @@ impl Protocol {
         Ok(enc.finish())
     }
 
-    /// Queues fragments up to the next synchronising literal, which waits
-    /// for the server's `+`.
-    fn push_until_sync_literal(&mut self, flight: &mut InFlight) {
-        while !flight.waiting_for_continuation() {
-            match flight.pending.pop_front() {
-                Some(Fragment::Literal { data, mode, .. }) => {
-                    if mode == LiteralMode::Sync {
-                        flight.go_ahead = false;
+    /// Queues what can be sent: each command's fragments in order, up to
+    /// the first synchronising literal still waiting for the server's `+`
+    /// (a later command waits behind it: RFC 9051 section 5.5).
+    fn pump(&mut self) {
+        for flight in &mut self.in_flight {
+            while !flight.waiting_for_continuation() {
+                match flight.pending.pop_front() {
+                    Some(Fragment::Literal { data, mode, .. }) => {
+                        if mode == LiteralMode::Sync {
+                            flight.go_ahead = false;
+                        }
+                        self.transmit.push_back(data);
                     }
-                    self.transmit.push_back(data);
+                    Some(Fragment::Line(bytes)) => self.transmit.push_back(bytes),
+                    None => break,
                 }
-                Some(Fragment::Line(bytes)) => self.transmit.push_back(bytes),
-                None => return,
+            }
+            if !flight.pending.is_empty() {
+                return;
             }
         }
     }
@@ -286,15 +325,26 @@ impl Protocol {
     /// once its tagged response came, `Ok(None)` while more input is
     /// needed, or the command's error.
     pub fn poll_command<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<Option<C::Output>, Error> {
+        self.poll_front(cmd, &One(cmd))
+    }
+
+    /// Reads input until the oldest command in flight, `cmd`, has its
+    /// result; `collector` says which command each untagged response
+    /// belongs to.
+    fn poll_front<C: Command + ?Sized>(
+        &mut self,
+        cmd: &C,
+        collector: &dyn Collector,
+    ) -> Result<Option<C::Output>, Error> {
         loop {
             if let Some(result) = self.take_result(cmd) {
                 return result.map(Some);
             }
             match self.next_response() {
-                Ok(Some(response)) => self.dispatch(response, cmd),
+                Ok(Some(response)) => self.dispatch(response, collector),
                 Ok(None) if self.eof => {
                     if let Some(done) = self.logout_ended_by_close() {
-                        if let Some(flight) = &mut self.in_flight {
+                        if let Some(flight) = self.in_flight.front_mut() {
                             flight.done = Some(done);
                         }
                         continue;
@@ -303,7 +353,7 @@ impl Protocol {
                 }
                 Ok(None) => return Ok(None),
                 Err(e) => {
-                    self.in_flight = None;
+                    self.in_flight.clear();
                     return Err(e);
                 }
             }
@@ -332,7 +382,7 @@ impl Protocol {
             }
             let parsed = parse_frame(&self.input[..len], &self.config.parse).map(Response::into_owned);
             let tagged_ours =
-                self.in_flight.as_ref().is_some_and(|f| self.input.starts_with(f.tag_prefix().as_bytes()));
+                self.in_flight.iter().any(|f| self.input.starts_with(f.tag_prefix().as_bytes()));
             self.input.drain(..len);
             match parsed {
                 Ok(response) => {
@@ -348,24 +398,26 @@ impl Protocol {
         }
     }
 
-    fn dispatch<C: Command + ?Sized>(&mut self, response: Response<'static>, cmd: &C) {
+    fn dispatch(&mut self, response: Response<'static>, collector: &dyn Collector) {
         match response {
             Response::Continue(c) => self.on_continue(c),
             Response::Status(status) if status.tag.is_some() => self.on_tagged(status),
-            Response::Status(status) => self.on_untagged_status(status, cmd),
-            Response::Data(data) => self.on_data(data, cmd),
+            Response::Status(status) => self.on_untagged_status(status, collector),
+            Response::Data(data) => self.on_data(data, collector),
         }
     }
 
     /// `+`: send the literal the command waits on. A `+` nobody waits for
     /// is ignored (conformance item 78).
     fn on_continue(&mut self, request: Continue<'static>) {
-        let Some(mut flight) = self.in_flight.take() else { return };
+        // The command waiting on a literal, else the oldest (SASL, IDLE).
+        let index = self.in_flight.iter().position(InFlight::waiting_for_continuation).unwrap_or(0);
+        let Some(flight) = self.in_flight.get_mut(index) else { return };
         let waiting = flight.waiting_for_continuation();
         match &mut flight.mode {
             Mode::Literals if waiting => {
                 flight.go_ahead = true;
-                self.push_until_sync_literal(&mut flight);
+                self.pump();
             }
             Mode::Literals => {}
             Mode::Sasl(state) => state.challenges.push_back(request.text),
@@ -375,59 +427,55 @@ impl Protocol {
                 }
             }
         }
-        self.in_flight = Some(flight);
     }
 
     fn on_tagged(&mut self, status: Status<'static>) {
-        let ours =
-            self.in_flight.as_ref().is_some_and(|f| status.tag.as_ref().is_some_and(|t| t.as_str() == f.tag));
-        if !ours {
-            let tag = status.tag.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default();
+        let tag = status.tag.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default();
+        let Some(index) = self.in_flight.iter().position(|f| f.tag == tag && f.done.is_none()) else {
             self.mark_broken(format!("the server answered tag {tag:?}, which no command has"));
-            if let Some(flight) = &mut self.in_flight {
+            if let Some(flight) = self.in_flight.front_mut() {
                 flight.failed = Some(Error::Aborted(format!("unknown tag {tag:?} in the server's answer")));
             }
             return;
-        }
+        };
         self.mailbox.apply_status(&status);
         if let Some(Code::Capability(caps)) = &status.code {
             self.capabilities = Some(caps.clone());
         }
-        if let Some(flight) = &mut self.in_flight {
+        if let Some(flight) = self.in_flight.get_mut(index) {
             flight.pending.clear();
             flight.done = Some(status);
         }
+        self.pump();
     }
 
-    fn on_untagged_status<C: Command + ?Sized>(&mut self, status: Status<'static>, cmd: &C) {
+    fn on_untagged_status(&mut self, status: Status<'static>, collector: &dyn Collector) {
         self.mailbox.apply_status(&status);
         if let Some(Code::Capability(caps)) = &status.code {
             self.capabilities = Some(caps.clone());
         }
-        let selecting = self.in_flight.as_ref().is_some_and(|f| f.kind.selects());
+        let selecting = self.in_flight.iter().any(|f| f.kind.selects());
         if status.code == Some(Code::ReadOnly) && self.state == State::Selected && !selecting {
             self.read_only_lost = Some(status.text.to_string());
         }
         if status.kind == StatusKind::Bye {
             self.on_bye(&status);
         }
-        self.collect_or_queue(Response::Status(status), cmd);
+        self.collect_or_queue(Response::Status(status), collector);
     }
 
-    /// BYE: the server is closing. The running command fails with it,
-    /// unless it is LOGOUT, which expects it (RFC 3501 section 7.1.5).
+    /// BYE: the server is closing. The running commands fail with it,
+    /// except LOGOUT, which expects it (RFC 3501 section 7.1.5).
     fn on_bye(&mut self, status: &Status<'static>) {
         let text = status.text.to_string();
         self.bye = Some(text.clone());
         self.state = State::Logout;
-        if let Some(flight) = &mut self.in_flight
-            && flight.kind != Kind::Logout
-        {
-            flight.failed = Some(Error::Bye(text));
+        for flight in self.in_flight.iter_mut().filter(|f| f.kind != Kind::Logout) {
+            flight.failed = Some(Error::Bye(text.clone()));
         }
     }
 
-    fn on_data<C: Command + ?Sized>(&mut self, data: Data<'static>, cmd: &C) {
+    fn on_data(&mut self, data: Data<'static>, collector: &dyn Collector) {
         if let Data::Capability(caps) = &data {
             self.capabilities = Some(caps.clone());
         }
@@ -436,21 +484,23 @@ impl Protocol {
         {
             self.utf8 = true;
         }
-        let selecting = self.in_flight.as_ref().is_some_and(|f| f.kind.selects());
+        let selecting = self.in_flight.iter().any(|f| f.kind.selects());
         if self.state == State::Selected || selecting {
             self.mailbox.apply_data(&data);
         }
-        self.collect_or_queue(Response::Data(data), cmd);
+        self.collect_or_queue(Response::Data(data), collector);
     }
 
-    fn collect_or_queue<C: Command + ?Sized>(&mut self, response: Response<'static>, cmd: &C) {
-        match &mut self.in_flight {
-            Some(flight) if cmd.collects(&response) => flight.collected.push(response),
-            _ => match response {
-                Response::Data(data) => self.push_event(Event::Data(data)),
-                Response::Status(status) => self.push_event(Event::Status(status)),
-                Response::Continue(_) => {}
-            },
+    /// Gives an untagged response to the oldest unanswered command that
+    /// collects it, or else to the events.
+    fn collect_or_queue(&mut self, response: Response<'static>, collector: &dyn Collector) {
+        let owner =
+            self.in_flight.iter_mut().find(|f| f.done.is_none() && collector.collects(f.slot, &response));
+        match (owner, response) {
+            (Some(flight), response) => flight.collected.push(response),
+            (None, Response::Data(data)) => self.push_event(Event::Data(data)),
+            (None, Response::Status(status)) => self.push_event(Event::Status(status)),
+            (None, Response::Continue(_)) => {}
         }
     }
 
@@ -464,13 +514,13 @@ impl Protocol {
 
     /// The result, once the command failed or its tagged response came.
     fn take_result<C: Command + ?Sized>(&mut self, cmd: &C) -> Option<Result<C::Output, Error>> {
-        let flight = self.in_flight.as_mut()?;
+        let flight = self.in_flight.front_mut()?;
         if let Some(error) = flight.failed.take() {
-            self.in_flight = None;
+            self.in_flight.pop_front();
             return Some(Err(error));
         }
         let done = flight.done.take()?;
-        let flight = self.in_flight.take()?;
+        let flight = self.in_flight.pop_front()?;
         Some(self.finish(cmd, flight, done))
     }
 
@@ -510,7 +560,7 @@ impl Protocol {
     /// A LOGOUT answered by BYE and then a close, with no tagged OK,
     /// still succeeds (conformance item 94): the OK it stands for.
     fn logout_ended_by_close(&self) -> Option<Status<'static>> {
-        let flight = self.in_flight.as_ref()?;
+        let flight = self.in_flight.front()?;
         if flight.kind != Kind::Logout
             || self.bye.is_none()
             || flight.done.is_some()
@@ -524,7 +574,7 @@ impl Protocol {
 
     /// The error for a connection that closed while a command ran.
     fn fail_on_eof(&mut self) -> Error {
-        self.in_flight = None;
+        self.in_flight.clear();
         self.state = State::Logout;
         let mid_response = !self.input.is_empty();
         match &self.bye {

@@ -109,14 +109,14 @@ impl Protocol {
     }
 
     fn next_challenge(&mut self) -> Option<ByteStr<'static>> {
-        match &mut self.in_flight.as_mut()?.mode {
+        match &mut self.in_flight.front_mut()?.mode {
             Mode::Sasl(state) => state.challenges.pop_front(),
             _ => None,
         }
     }
 
     fn sasl_failed(&mut self, error: AuthError) {
-        if let Some(Mode::Sasl(state)) = self.in_flight.as_mut().map(|f| &mut f.mode) {
+        if let Some(Mode::Sasl(state)) = self.in_flight.front_mut().map(|f| &mut f.mode) {
             state.error.get_or_insert(error);
         }
     }
