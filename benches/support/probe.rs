@@ -1,0 +1,114 @@
+//! Typed spot checks: does a parser give back the right value, not just
+//! the right length? The subject probe catches parsers that keep the
+//! `\"` escapes of a quoted string; the body probe checks that the whole
+//! literal comes back.
+//!
+//! For the peers the values are read from their typed results. For ours
+//! the check reads the `Debug` of the response: the grammar is being
+//! written in parallel and the FETCH item types are not final, so the
+//! check must not name them. `ByteStr`'s `Debug` is the value between
+//! quotes with `"` and `\` escaped, so the unescaped subject prints as
+//! exactly its wire form, and a value that kept its escapes prints with
+//! doubled backslashes.
+
+use std::fmt;
+
+use super::corpus::{Corpus, Probe};
+use super::parsers::Which;
+use super::peers::{self, Value};
+
+/// The result of one probe.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// The value is right.
+    Ok,
+    /// The parser has no typed value to check (the floor).
+    NotApplicable,
+    /// The response did not parse, or the value is missing.
+    NotParsed,
+    /// The quoted string came back with its escapes still in it.
+    KeptEscapes,
+    /// Some other value.
+    Wrong,
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Outcome::Ok => "ok",
+            Outcome::NotApplicable => "-",
+            Outcome::NotParsed => "not parsed",
+            Outcome::KeptEscapes => "keeps \\\" escapes",
+            Outcome::Wrong => "wrong value",
+        })
+    }
+}
+
+/// The worst outcome of the corpus' probes for `which` (`NotApplicable`
+/// when the corpus has none).
+pub fn run(corpus: &Corpus, which: Which) -> Outcome {
+    let outcomes = corpus.probes.iter().map(|p| probe(corpus, which, p));
+    outcomes.max().unwrap_or(Outcome::NotApplicable)
+}
+
+fn probe(corpus: &Corpus, which: Which, probe: &Probe) -> Outcome {
+    let (Probe::Subject { response, .. } | Probe::Body { response, .. }) = probe;
+    let buf = corpus.response(*response);
+    let values = match which {
+        Which::Floor => return Outcome::NotApplicable,
+        Which::Ours => return ours(buf, probe),
+        Which::Proto016 => peers::proto016_values(buf),
+        Which::Proto017 => peers::proto017_values(buf),
+        Which::Codec1 => peers::codec1_values(buf),
+        Which::Codec2 => peers::codec2_values(buf),
+    };
+    values.iter().map(|v| judge(probe, v)).min().unwrap_or(Outcome::NotParsed)
+}
+
+fn judge(probe: &Probe, value: &Value) -> Outcome {
+    match (probe, value) {
+        (Probe::Subject { unescaped, .. }, Value::Subject(Some(got))) if got == unescaped => Outcome::Ok,
+        (Probe::Subject { unescaped, .. }, Value::Subject(Some(got))) if *got == escape(unescaped) => {
+            Outcome::KeptEscapes
+        }
+        (Probe::Body { data, .. }, Value::BodyLen(len)) if *len == data.len() => Outcome::Ok,
+        (Probe::Subject { .. }, Value::Subject(_)) | (Probe::Body { .. }, Value::BodyLen(_)) => {
+            Outcome::Wrong
+        }
+        _ => Outcome::NotParsed,
+    }
+}
+
+/// Ours, through the `Debug` of the response (see the module doc).
+fn ours(buf: &[u8], probe: &Probe) -> Outcome {
+    let Ok((response, _)) = typed_imap::wire::parse_response(buf) else {
+        return Outcome::NotParsed;
+    };
+    let debug = format!("{response:?}");
+    let shown = |bytes: &[u8]| format!("\"{}\"", bytes.escape_ascii());
+    match probe {
+        Probe::Subject { unescaped, .. } if debug.contains(&shown(unescaped)) => Outcome::Ok,
+        Probe::Subject { unescaped, .. } if debug.contains(&shown(&escape(unescaped))) => {
+            Outcome::KeptEscapes
+        }
+        Probe::Body { data, .. } => {
+            let (head, tail) = (&buf[data.start..data.start + 64], &buf[data.end - 64..data.end]);
+            let head_ok = debug.contains(&format!("\"{}", head.escape_ascii()));
+            let tail_ok = debug.contains(&format!("{}\"", tail.escape_ascii()));
+            if head_ok && tail_ok { Outcome::Ok } else { Outcome::NotParsed }
+        }
+        Probe::Subject { .. } => Outcome::NotParsed,
+    }
+}
+
+/// `s` with `"` and `\` escaped, as it is on the wire.
+fn escape(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() + 4);
+    for &b in s {
+        if b == b'"' || b == b'\\' {
+            out.push(b'\\');
+        }
+        out.push(b);
+    }
+    out
+}
