@@ -30,6 +30,8 @@ pub enum Probe {
     /// The BODY[] literal of the response: all its bytes, which are
     /// `data` (offsets in the response).
     Body { response: usize, data: std::ops::Range<usize> },
+    /// The `[UIDVALIDITY n]` response code of an untagged OK: `n`.
+    UidValidity { response: usize, value: u32 },
 }
 
 /// A generated corpus.

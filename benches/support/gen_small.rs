@@ -3,7 +3,7 @@
 //! EXPUNGE, flag updates, tagged OK/NO/BAD with response codes, FLAGS,
 //! CAPABILITY, continuation requests.
 
-use super::corpus::{Corpus, Scale};
+use super::corpus::{Corpus, Probe, Scale};
 use super::rng::Rng;
 
 const CAPS: &str = "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES \
@@ -17,6 +17,12 @@ pub fn corpus(scale: Scale) -> Corpus {
     let mut corpus = Corpus::new("small");
     for i in 0..scale.count(50_000) {
         let mut line = response(&mut rng, i);
+        if let Some(value) = line.strip_prefix("* OK [UIDVALIDITY ").and_then(|v| v.split(']').next()) {
+            if corpus.probes.len() < 3 {
+                let value = value.parse().unwrap_or_default();
+                corpus.probes.push(Probe::UidValidity { response: corpus.len(), value });
+            }
+        }
         line.push_str("\r\n");
         corpus.push(line.as_bytes());
     }

@@ -44,6 +44,54 @@ pub enum Value {
     Subject(Option<Vec<u8>>),
     /// The length of the BODY[] data.
     BodyLen(usize),
+    /// The value of a UIDVALIDITY response code.
+    UidValidity(u32),
+}
+
+/// The UIDVALIDITY code as imap-proto 0.16 parses it.
+pub fn proto016_code(buf: &[u8]) -> Vec<Value> {
+    use imap_proto_016::{Response, ResponseCode};
+    match imap_proto_016::parser::parse_response(buf) {
+        Ok((_, Response::Data { code: Some(ResponseCode::UidValidity(v)), .. })) => {
+            vec![Value::UidValidity(v)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The UIDVALIDITY code as imap-proto 0.17 parses it.
+pub fn proto017_code(buf: &[u8]) -> Vec<Value> {
+    use imap_proto_017::{Response, ResponseCode};
+    match Response::parse(buf) {
+        Ok((_, Response::Data { outcome, .. })) => match outcome.code {
+            Some(ResponseCode::UidValidity(v)) => vec![Value::UidValidity(v)],
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The UIDVALIDITY code as imap-codec 1.x parses it.
+pub fn codec1_code(buf: &[u8]) -> Vec<Value> {
+    use imap_codec_1::imap_types::response::{Code, Response, Status};
+    match imap_codec_1::ResponseCodec::default().decode(buf) {
+        Ok((_, Response::Status(Status::Ok { code: Some(Code::UidValidity(v)), .. }))) => {
+            vec![Value::UidValidity(v.get())]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The UIDVALIDITY code as imap-codec 2.0 alpha parses it.
+pub fn codec2_code(buf: &[u8]) -> Vec<Value> {
+    use imap_codec_2::imap_types::response::{Code, Response, Status};
+    match imap_codec_2::ResponseCodec::default().decode(buf) {
+        Ok((_, Response::Status(Status::Untagged(body)))) => match body.code {
+            Some(Code::UidValidity(v)) => vec![Value::UidValidity(v.get())],
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
 }
 
 /// The envelope subject and body length as imap-proto 0.16 parses them.

@@ -6,7 +6,8 @@
 //! For the peers the values are read from their typed results. For ours
 //! the check reads the `Debug` of the response: the grammar is being
 //! written in parallel and the FETCH item types are not final, so the
-//! check must not name them. `ByteStr`'s `Debug` is the value between
+//! check must not name them (the UIDVALIDITY probe names only the
+//! contract's `Status` and `Code`). `ByteStr`'s `Debug` is the value between
 //! quotes with `"` and `\` escaped, so the unescaped subject prints as
 //! exactly its wire form, and a value that kept its escapes prints with
 //! doubled backslashes.
@@ -37,7 +38,7 @@ impl fmt::Display for Outcome {
         f.write_str(match self {
             Outcome::Ok => "ok",
             Outcome::NotApplicable => "-",
-            Outcome::NotParsed => "not parsed",
+            Outcome::NotParsed => "not parsed / missing",
             Outcome::KeptEscapes => "keeps \\\" escapes",
             Outcome::Wrong => "wrong value",
         })
@@ -52,15 +53,22 @@ pub fn run(corpus: &Corpus, which: Which) -> Outcome {
 }
 
 fn probe(corpus: &Corpus, which: Which, probe: &Probe) -> Outcome {
-    let (Probe::Subject { response, .. } | Probe::Body { response, .. }) = probe;
+    let (Probe::Subject { response, .. }
+    | Probe::Body { response, .. }
+    | Probe::UidValidity { response, .. }) = probe;
     let buf = corpus.response(*response);
-    let values = match which {
-        Which::Floor => return Outcome::NotApplicable,
-        Which::Ours => return ours(buf, probe),
-        Which::Proto016 => peers::proto016_values(buf),
-        Which::Proto017 => peers::proto017_values(buf),
-        Which::Codec1 => peers::codec1_values(buf),
-        Which::Codec2 => peers::codec2_values(buf),
+    let code = matches!(probe, Probe::UidValidity { .. });
+    let values = match (which, code) {
+        (Which::Floor, _) => return Outcome::NotApplicable,
+        (Which::Ours, _) => return ours(buf, probe),
+        (Which::Proto016, false) => peers::proto016_values(buf),
+        (Which::Proto017, false) => peers::proto017_values(buf),
+        (Which::Codec1, false) => peers::codec1_values(buf),
+        (Which::Codec2, false) => peers::codec2_values(buf),
+        (Which::Proto016, true) => peers::proto016_code(buf),
+        (Which::Proto017, true) => peers::proto017_code(buf),
+        (Which::Codec1, true) => peers::codec1_code(buf),
+        (Which::Codec2, true) => peers::codec2_code(buf),
     };
     values.iter().map(|v| judge(probe, v)).min().unwrap_or(Outcome::NotParsed)
 }
@@ -72,9 +80,10 @@ fn judge(probe: &Probe, value: &Value) -> Outcome {
             Outcome::KeptEscapes
         }
         (Probe::Body { data, .. }, Value::BodyLen(len)) if *len == data.len() => Outcome::Ok,
-        (Probe::Subject { .. }, Value::Subject(_)) | (Probe::Body { .. }, Value::BodyLen(_)) => {
-            Outcome::Wrong
-        }
+        (Probe::UidValidity { value, .. }, Value::UidValidity(got)) if got == value => Outcome::Ok,
+        (Probe::Subject { .. }, Value::Subject(_))
+        | (Probe::Body { .. }, Value::BodyLen(_))
+        | (Probe::UidValidity { .. }, Value::UidValidity(_)) => Outcome::Wrong,
         _ => Outcome::NotParsed,
     }
 }
@@ -98,6 +107,21 @@ fn ours(buf: &[u8], probe: &Probe) -> Outcome {
             if head_ok && tail_ok { Outcome::Ok } else { Outcome::NotParsed }
         }
         Probe::Subject { .. } => Outcome::NotParsed,
+        Probe::UidValidity { value, .. } => ours_code(&response, *value),
+    }
+}
+
+/// Ours: the status has a code, and its `Debug` shows the number (the
+/// `Code` enum is a contract stub whose variants are being written).
+fn ours_code(response: &typed_imap::types::Response<'_>, value: u32) -> Outcome {
+    use typed_imap::types::{Code, Response};
+    match response {
+        Response::Status(s) => match &s.code {
+            Some(Code::Other { .. }) | None => Outcome::NotParsed,
+            Some(code) if format!("{code:?}").contains(&value.to_string()) => Outcome::Ok,
+            Some(_) => Outcome::Wrong,
+        },
+        _ => Outcome::NotParsed,
     }
 }
 
