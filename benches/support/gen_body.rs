@@ -50,7 +50,9 @@ fn message(rng: &mut Rng, pool: &[u8], size: usize) -> Vec<u8> {
         words::words(rng, 5),
     )
     .into_bytes();
-    let start = rng.between(0, pool.len() - size);
+    let start = rng.between(0, pool.len() - size - 200);
+    // Start the body on a line of the pool, not in the middle of one.
+    let start = start + memchr::memmem::find(&pool[start..], b"\r\n").map_or(0, |i| i + 2);
     m.extend_from_slice(&pool[start..start + size]);
     m.truncate(size);
     m

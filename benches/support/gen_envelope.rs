@@ -112,9 +112,7 @@ fn address(rng: &mut Rng) -> Vec<u8> {
     out.extend_from_slice(b" NIL ");
     let mailbox = match rng.chance(30) {
         true => rng.pick(LOCAL).to_string(),
-        false => format!("{}.{}", first, last)
-            .to_lowercase()
-            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', ""),
+        false => format!("{first}.{last}").to_lowercase().chars().filter_map(ascii_fold).collect(),
     };
     words::quoted(&mut out, mailbox.as_bytes());
     out.push(b' ');
@@ -125,4 +123,17 @@ fn address(rng: &mut Rng) -> Vec<u8> {
 
 fn message_id(rng: &mut Rng) -> Vec<u8> {
     format!("<{:016x}.{}@{}>", rng.next_u64(), rng.range(1000, 99999), rng.pick(DOMAINS)).into_bytes()
+}
+
+/// The ASCII letter a local part uses for `c` (`é` gives `e`), or none.
+fn ascii_fold(c: char) -> Option<char> {
+    match c {
+        'a'..='z' | '.' => Some(c),
+        'á' => Some('a'),
+        'é' => Some('e'),
+        'í' => Some('i'),
+        'ü' => Some('u'),
+        'ç' => Some('c'),
+        _ => None,
+    }
 }
