@@ -2,7 +2,8 @@
 //! as Dovecot and Cyrus send them: name attributes (RFC 3501, RFC 6154
 //! special-use, RFC 5258 `\HasChildren`), `/` or `.` delimiters, atoms and
 //! quoted names, escaped quotes, modified UTF-7 (RFC 3501 5.1.3), and a
-//! few LIST-EXTENDED `CHILDINFO` items and LSUB lines.
+//! few LSUB lines. No LIST-EXTENDED data: a plain `LIST "" "*"` gets
+//! none, and no peer parses it, which would leave no peer to compare with.
 
 use super::corpus::{Corpus, Scale};
 use super::rng::Rng;
@@ -82,7 +83,7 @@ pub fn corpus(scale: Scale) -> Corpus {
     corpus
 }
 
-/// `"(" mbx-list-flags ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox [SP mbox-list-extended]`.
+/// `"(" mbx-list-flags ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox`.
 fn folder(rng: &mut Rng, out: &mut Vec<u8>, i: usize) {
     let delimiter = if rng.chance(70) { '/' } else { '.' };
     let mut name = format!("{}{delimiter}{}", rng.pick(TOP), rng.pick(LEAF));
@@ -93,15 +94,11 @@ fn folder(rng: &mut Rng, out: &mut Vec<u8>, i: usize) {
     if rng.chance(20) {
         name.push_str(&format!(" {i}"));
     }
-    let extended = rng.chance(3);
     out.push(b'(');
     out.extend_from_slice(rng.pick(ATTRS).as_bytes());
     out.extend_from_slice(format!(") \"{delimiter}\" ").as_bytes());
     match rng.chance(30) && !name.contains([' ', '"', '\\', '[']) {
         true => out.extend_from_slice(name.as_bytes()),
         false => words::quoted(out, name.as_bytes()),
-    }
-    if extended {
-        out.extend_from_slice(b" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
     }
 }

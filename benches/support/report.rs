@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::check::Verdict;
 use super::corpus::Corpus;
 use super::parsers::{self, ParseFn, Which};
+use super::probe::Outcome;
 
 /// One line of the table.
 pub struct Row {
@@ -17,6 +18,7 @@ pub struct Row {
     which: Which,
     mb_per_s: f64,
     failed: usize,
+    probe: Outcome,
 }
 
 /// Times every parser on `corpus`; `passes` is how hard to try (1 in test
@@ -31,8 +33,18 @@ pub fn measure(corpus: &Corpus, verdicts: &[Verdict], passes: Passes) -> Vec<Row
             / 1e6
             / best_time(v.which.parse_fn(), corpus, passes).as_secs_f64(),
         failed: v.failed,
+        probe: v.probe,
     };
     verdicts.iter().map(row).collect()
+}
+
+impl Row {
+    /// Whether the parser parsed every response and the probed values are
+    /// there (keeping escapes is shown in the probe column but still
+    /// counts as parsed).
+    fn is_clean(&self) -> bool {
+        self.failed == 0 && !matches!(self.probe, Outcome::NotParsed | Outcome::Wrong)
+    }
 }
 
 /// How many passes to time.
@@ -55,35 +67,46 @@ fn best_time(parse: ParseFn, corpus: &Corpus, passes: Passes) -> Duration {
     best.max(Duration::from_nanos(1))
 }
 
-/// Prints the table: MB/s, the ratio to the fastest peer that parsed the
-/// whole corpus, the ratio to the memchr floor, and the failures. Ratios
-/// of a parser that failed some responses are in parentheses.
+/// Prints the table: MB/s, thousands of responses per second, the ratio
+/// to the fastest peer that parsed the whole corpus, the ratio to the
+/// memchr floor, the failures and the probe outcome. Ratios of a parser
+/// that failed some responses or lost a probed value are in parentheses.
 pub fn print(rows: &[Row]) {
-    println!("\n| corpus | parser | MB/s | x fastest clean peer | x memchr floor | failed |");
-    println!("|---|---|---:|---:|---:|---:|");
+    println!(
+        "\n| corpus | parser | MB/s | k resp/s | x fastest clean peer | x memchr floor | failed | probe |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---|");
     for group in rows.chunk_by(|a, b| a.corpus == b.corpus) {
-        let peer = group.iter().filter(|r| r.which.is_peer() && r.failed == 0).map(|r| r.mb_per_s);
-        let fastest_peer = peer.fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
-        let floor = group.iter().find(|r| r.which == Which::Floor).map(|r| r.mb_per_s);
-        for r in group {
-            let corpus =
-                format!("{} ({:.1} MB, {} resp.)", r.corpus, r.corpus_bytes as f64 / 1e6, r.responses);
-            let failing = r.failed > 0;
-            println!(
-                "| {corpus} | {} | {:.1} | {} | {} | {}/{} |",
-                r.which.name(),
-                r.mb_per_s,
-                ratio(r.mb_per_s, fastest_peer, failing),
-                ratio(r.mb_per_s, floor, failing),
-                r.failed,
-                r.responses,
-            );
-        }
+        print_group(group);
     }
 }
 
-/// `x / of`, in parentheses when the parser failed on some responses (its
-/// time then measures failing, not parsing).
+/// The rows of one corpus.
+fn print_group(group: &[Row]) {
+    let peers = group.iter().filter(|r| r.which.is_peer() && r.is_clean());
+    let fastest_peer = peers.map(|r| r.mb_per_s).reduce(f64::max);
+    let floor = group.iter().find(|r| r.which == Which::Floor).map(|r| r.mb_per_s);
+    for r in group {
+        let failing = !r.is_clean();
+        println!(
+            "| {} ({:.1} MB, {} resp.) | {} | {:.1} | {:.1} | {} | {} | {}/{} | {} |",
+            r.corpus,
+            r.corpus_bytes as f64 / 1e6,
+            r.responses,
+            r.which.name(),
+            r.mb_per_s,
+            r.mb_per_s * 1e3 * r.responses as f64 / r.corpus_bytes as f64,
+            ratio(r.mb_per_s, fastest_peer, failing),
+            ratio(r.mb_per_s, floor, failing),
+            r.failed,
+            r.responses,
+            r.probe,
+        );
+    }
+}
+
+/// `x / of`, in parentheses when the parser failed on some responses or
+/// lost a probed value (its time then measures failing, not parsing).
 fn ratio(x: f64, of: Option<f64>, failing: bool) -> String {
     match (of, failing) {
         (None, _) => "n/a".to_string(),
