@@ -39,7 +39,7 @@ impl fmt::Display for Outcome {
             Outcome::Ok => "ok",
             Outcome::NotApplicable => "-",
             Outcome::NotParsed => "not parsed / missing",
-            Outcome::KeptEscapes => "keeps \\\" escapes",
+            Outcome::KeptEscapes => "keeps `\\\"` escapes",
             Outcome::Wrong => "wrong value",
         })
     }
