@@ -10,7 +10,8 @@
 //! | `host` | `localhost` | the server |
 //! | `tls` | `implicit` | `implicit` (IMAP4_SSL), `starttls`, or `none` (clear text) |
 //! | `port` | 993 for `implicit`, else 143 | |
-//! | `user`, `password` | required | LOGIN credentials |
+//! | `user` | required | the user name |
+//! | `password` | required for LOGIN | the password |
 //! | `ca` | the Mozilla roots | a PEM file of CA certificates to trust instead |
 //! | `tls-name` | the host | the name the certificate must carry |
 //! | `mailbox` | `INBOX` | the mailbox to work on |
@@ -49,7 +50,8 @@ pub struct Settings {
     pub ca: Option<PathBuf>,
     pub tls_name: Option<String>,
     pub user: String,
-    pub password: String,
+    /// `None` when not given: only LOGIN needs it.
+    pub password: Option<String>,
     pub mailbox: String,
 }
 
@@ -97,7 +99,7 @@ impl Settings {
             ca: setting("ca").map(PathBuf::from),
             tls_name: setting("tls-name"),
             user: required("user")?,
-            password: required("password")?,
+            password: setting("password"),
             mailbox: setting("mailbox").unwrap_or_else(|| "INBOX".into()),
         })
     }
@@ -136,10 +138,12 @@ impl Settings {
         Ok(session)
     }
 
-    /// Connects and logs in with LOGIN.
-    pub fn login(&self) -> Result<Session, typed_imap::Error> {
+    /// Connects and logs in with LOGIN; fails before connecting when no
+    /// password is set.
+    pub fn login(&self) -> Result<Session, Box<dyn std::error::Error>> {
+        let password = required("password")?;
         let mut session = self.connect()?;
-        session.run(Login::new(&self.user, self.password.as_bytes())?)?;
+        session.run(Login::new(&self.user, password.as_bytes())?)?;
         Ok(session)
     }
 }
