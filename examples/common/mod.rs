@@ -74,13 +74,30 @@ pub fn flag(name: &str) -> bool {
 fn required(name: &str) -> Result<String, String> {
     setting(name).ok_or_else(|| {
         let var = name.to_uppercase();
-        format!("missing {name}: pass --{name} or set TYPED_IMAP_{var} (or IMAP_{var})")
+        format!("missing {name}: pass --{name} or set TYPED_IMAP_{var} (or IMAP_{var}); --help lists every setting")
     })
 }
 
+/// What `--help` prints.
+const USAGE: &str = "\
+settings (--name value, or TYPED_IMAP_<NAME> / IMAP_<NAME> in the environment):
+  --host H         the server (default localhost)
+  --tls MODE       implicit (default), starttls or none
+  --port N         default 993 with implicit TLS, else 143
+  --ca FILE        trust the CA certificates in this PEM file instead of the Mozilla roots
+  --tls-name N     the name the server's certificate must carry (default: the host)
+  --user U         the user name (required)
+  --password P     the password (better in TYPED_IMAP_PASSWORD: arguments show in ps)
+  --mailbox M      the mailbox to work on (default INBOX)";
+
 impl Settings {
     /// Reads every setting; fails with a message that says what is missing.
+    /// `--help` prints the settings and exits.
     pub fn from_env() -> Result<Settings, String> {
+        if flag("help") {
+            println!("{USAGE}");
+            std::process::exit(0);
+        }
         let tls = match setting("tls").as_deref().unwrap_or("implicit") {
             "implicit" | "ssl" => Security::Implicit,
             "starttls" => Security::StartTls,
