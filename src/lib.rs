@@ -63,3 +63,9 @@ pub mod __private {
     pub use crate::types::{Response, Status, ValidationError};
     pub use crate::wire::encode::Encoder;
 }
+
+/// The README's code blocks, compiled (and those without `no_run` run) as
+/// doc-tests by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
