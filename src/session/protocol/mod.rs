@@ -4,6 +4,7 @@
 //! IDLE answer continuation requests differently, each in its own file.
 
 mod idle;
+mod query;
 mod sasl;
 
 use std::collections::VecDeque;
