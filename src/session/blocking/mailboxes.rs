@@ -101,7 +101,10 @@ impl Session {
         date: Option<InternalDate>,
         message: impl Into<Vec<u8>>,
     ) -> Result<Option<AppendUid>, Error> {
-        let mut append = Append::new(mailbox.unwrap_or("INBOX"), message)?.flags(flags.iter().cloned())?;
+        let mut append = Append::new(mailbox.unwrap_or("INBOX"), message)?;
+        if !flags.is_empty() {
+            append = append.flags(flags.iter().cloned())?;
+        }
         if let Some(date) = date {
             append = append.date(date);
         }
