@@ -10,18 +10,57 @@
 //! ```no_run
 //! use std::time::Duration;
 //! use typed_imap::session::blocking::{DEFAULT_TLS_PORT, Session};
+//! use typed_imap::types::{FetchAttr, SearchKey, SequenceSet};
 //!
 //! # fn main() -> Result<(), typed_imap::Error> {
 //! let mut session = Session::builder()
 //!     .timeout(Duration::from_secs(30))
 //!     .require_tls(true)
 //!     .connect_tls("imap.example.org", DEFAULT_TLS_PORT)?;
-//! println!("{:?}", session.capabilities());
+//! session.login("alice", "secret")?;
+//! let inbox = session.select("INBOX", false)?;
+//! println!("{} messages", inbox.exists);
+//! let unseen = session.search(None, SearchKey::Unseen)?;
+//! if !unseen.numbers.is_empty() {
+//!     let set = SequenceSet::from_numbers(unseen.numbers)?;
+//!     let fetched = session.fetch(set, vec![FetchAttr::Uid, FetchAttr::Flags])?;
+//!     println!("{:?}", fetched.messages);
+//! }
+//! let mut idle = session.idle()?;
+//! if let Some(event) = idle.wait(Duration::from_secs(60))? {
+//!     println!("{}", event.name());
+//! }
+//! idle.done()?;
 //! let bye = session.logout()?;
 //! println!("{}", bye.text);
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # The imaplib surface
+//!
+//! Every method of Python's `imaplib.IMAP4` has a method of the same name
+//! on [`Session`], a thin wrapper over [`Session::run`] with typed
+//! arguments and a typed result (conformance list, sections C to J):
+//!
+//! | imaplib | here | RFC |
+//! |---|---|---|
+//! | `login`, `login_cram_md5`, `authenticate` | [`Session::login`], [`Session::login_cram_md5`], [`Session::authenticate`] | 3501 6.2 |
+//! | `capability`, `noop`, `logout`, `starttls` | [`Session::capability`], [`Session::noop`], [`Session::logout`], [`Session::starttls`] | 3501 6.1, 6.2.1 |
+//! | `select(readonly)`, `create`, `delete`, `rename`, `subscribe`, `unsubscribe` | [`Session::select`], [`Session::create`], ... | 3501 6.3 |
+//! | `list`, `lsub`, `status`, `append`, `namespace`, `enable` | [`Session::list`], [`Session::lsub`], [`Session::status`], [`Session::append`], [`Session::namespace`], [`Session::enable`] | 3501 6.3, 2342, 5161 |
+//! | `check`, `close`, `unselect`, `expunge` | [`Session::check`], [`Session::close`], [`Session::unselect`], [`Session::expunge`] | 3501 6.4, 3691 |
+//! | `fetch`, `store`, `copy`, `move`, `search`, `sort`, `thread`, `partial`, `uid` | [`Session::fetch`], [`Session::store`], [`Session::copy`], [`Session::r#move`](struct.Session.html#method.move), [`Session::search`], [`Session::sort`], [`Session::thread`], [`Session::partial`], [`Session::uid`] | 3501 6.4, 6851, 5256 |
+//! | `getacl`, `setacl`, `deleteacl`, `myrights` | [`Session::getacl`], ... | 4314 |
+//! | `getquota`, `getquotaroot`, `setquota` | [`Session::getquota`], ... | 9208 |
+//! | `getannotation`, `setannotation` | [`Session::getannotation`], [`Session::setannotation`] | ANNOTATEMORE |
+//! | `proxyauth`, `xatom` | [`Session::proxyauth`], [`Session::xatom`] | - |
+//! | `idle` | [`Session::idle`] and [`IdleHandle`] | 2177 |
+//! | `response`, `recent` | [`Session::response`], [`Session::recent`] | - |
+//! | `capabilities`, `PROTOCOL_VERSION`, `state` | [`Session::capabilities`], [`Session::protocol_version`], [`Session::state`] | - |
+//!
+//! Unsolicited responses are queued as [`Event`]s; [`Session::events`]
+//! drains them in order and [`Session::response`] takes them by name.
 
 mod auth;
 mod builder;
