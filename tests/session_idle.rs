@@ -228,3 +228,42 @@ fn c91_bye_while_idling() {
     assert_eq!(session.state(), State::Logout);
     server.finish();
 }
+
+/// Item 102: a BAD to IDLE is a command error (imaplib aborts); the
+/// connection stays usable.
+#[test]
+fn c102_idle_answered_bad_is_a_command_error() {
+    let script = preauth("IMAP4rev1 IDLE")
+        .expect("<tag> IDLE\r\n")
+        .send("<tag> BAD unknown command\r\n")
+        .expect("<tag> NOOP\r\n")
+        .send("<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    let err = session.idle().unwrap_err();
+    assert!(matches!(err, Error::Bad(_)), "{err:?}");
+    session.noop().unwrap();
+    server.finish();
+}
+
+/// Items 104 and 105: waits that time out with nothing leave the
+/// connection usable; after DONE the next command runs.
+#[test]
+fn c104_empty_waits_then_done_then_a_command() {
+    let script = preauth("IMAP4rev1 IDLE")
+        .expect("<tag> IDLE\r\n")
+        .send("+ idling\r\n")
+        .expect("DONE\r\n")
+        .send("<tag> OK Idle completed\r\n")
+        .expect("<tag> NOOP\r\n")
+        .send("<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    let mut idle = session.idle().unwrap();
+    assert_eq!(idle.wait(Duration::from_millis(50)).unwrap(), None);
+    assert_eq!(idle.wait(Duration::from_millis(50)).unwrap(), None);
+    assert!(format!("{idle:?}").starts_with("IdleHandle"));
+    idle.done().unwrap();
+    session.noop().unwrap();
+    server.finish();
+}

@@ -289,3 +289,34 @@ fn c93_logout_returns_the_bye() {
     assert_eq!((bye.kind.as_str(), bye.text.to_string()), ("BYE", "IMAP4ref1 Server logging out".into()));
     server.finish();
 }
+
+/// Item 39: PARTIAL (obsolete, RFC 1730) through `partial()`, with the
+/// FETCH it answers.
+#[test]
+fn c39_partial_wrapper() {
+    let script = preauth("IMAP4rev1")
+        .expect("<tag> SELECT INBOX\r\n")
+        .send("* 1 EXISTS\r\n<tag> OK [READ-WRITE] done\r\n")
+        .expect("<tag> PARTIAL 1 RFC822.HEADER 0 10\r\n")
+        .send("* 1 FETCH (RFC822.HEADER {10}\r\nSubject: x)\r\n<tag> OK\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    session.select("INBOX", false).unwrap();
+    let message = session.partial(1, typed_imap::command::PartialItem::Rfc822Header, 0, 10).unwrap();
+    assert_eq!(message.map(|m| m.seq), Some(1));
+    server.finish();
+}
+
+/// Item 10: a zero IDLE keep-alive interval is refused before connecting,
+/// like a zero timeout.
+#[test]
+fn c10_zero_idle_keepalive_refused_before_connecting() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let result = typed_imap::session::blocking::Session::builder()
+        .idle_keepalive(std::time::Duration::ZERO)
+        .connect("127.0.0.1", port);
+    assert!(matches!(result, Err(Error::InvalidArgument(_))), "{result:?}");
+    listener.set_nonblocking(true).unwrap();
+    assert!(listener.accept().is_err(), "no connection was opened");
+}
