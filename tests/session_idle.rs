@@ -267,3 +267,35 @@ fn c104_empty_waits_then_done_then_a_command() {
     session.noop().unwrap();
     server.finish();
 }
+
+/// Item 92 while idling: when the bounded queue drops its oldest events,
+/// those from before IDLE go first and the IDLE's own are still returned,
+/// whether they came with the `+` or later.
+#[test]
+fn c92_queue_overflow_while_idling_keeps_the_idle_events() {
+    let script = preauth("IMAP4rev1 IDLE")
+        .expect("<tag> NOOP\r\n")
+        .send("* 1 EXISTS\r\n* 2 EXISTS\r\n<tag> OK\r\n")
+        .expect("<tag> IDLE\r\n")
+        .send("+ idling\r\n* 3 EXISTS\r\n")
+        .sleep(50)
+        .send("* 4 EXISTS\r\n")
+        .expect("DONE\r\n")
+        .send("<tag> OK Idle completed\r\n");
+    let server = Server::start(script);
+    let mut session = Session::builder()
+        .timeout(Duration::from_secs(5))
+        .config(typed_imap::session::Config::default().with_max_events(2))
+        .connect("127.0.0.1", server.port())
+        .unwrap();
+    session.noop().unwrap();
+    let mut idle = session.idle().unwrap();
+    let first = idle.wait(Duration::from_secs(2)).unwrap().unwrap();
+    let second = idle.wait(Duration::from_secs(2)).unwrap().unwrap();
+    assert_eq!((show(&first), show(&second)), ("EXISTS 3".into(), "EXISTS 4".into()));
+    idle.done().unwrap();
+    let left: Vec<Event> = session.events().collect();
+    assert_eq!(left[0], Event::Lost(1), "EXISTS 1 was dropped for EXISTS 3");
+    assert_eq!(counts(&left[1..]), [2]);
+    server.finish();
+}

@@ -50,8 +50,11 @@ impl Session {
             self.refresh_capabilities()?;
         }
         let skip = self.protocol.queued_events();
+        let lost = self.protocol.lost_events();
         self.enter_idle()?;
-        Ok(IdleHandle { session: self, started: Instant::now(), skip, open: true })
+        let mut handle = IdleHandle { session: self, started: Instant::now(), skip, open: true };
+        handle.forget_dropped(lost);
+        Ok(handle)
     }
 
     /// IDLE up to the server's `+`.
@@ -156,19 +159,30 @@ impl IdleHandle<'_> {
     /// The keep-alive: DONE, then IDLE again.
     fn renew(&mut self) -> Result<(), Error> {
         self.open = false;
-        self.session.leave_idle()?;
-        self.session.enter_idle()?;
+        let lost = self.session.protocol.lost_events();
+        let result = self.session.leave_idle().and_then(|()| self.session.enter_idle());
+        self.forget_dropped(lost);
+        result?;
         self.open = true;
         self.started = Instant::now();
         Ok(())
     }
 
     fn read(&mut self, timeout: Duration) -> Result<(), Error> {
+        let lost = self.session.protocol.lost_events();
         let result = self.session.idle_read(timeout);
         if result.is_err() {
             self.open = false;
         }
+        self.forget_dropped(lost);
         result
+    }
+
+    /// When the full queue dropped its oldest events since the count was
+    /// `lost`, those from before IDLE went first: fewer are left to skip.
+    fn forget_dropped(&mut self, lost: u64) {
+        let dropped = self.session.protocol.lost_events().saturating_sub(lost);
+        self.skip = self.skip.saturating_sub(usize::try_from(dropped).unwrap_or(usize::MAX));
     }
 }
 

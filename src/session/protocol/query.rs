@@ -17,6 +17,12 @@ impl Protocol {
         self.events.len()
     }
 
+    /// How many events the queue dropped since the last
+    /// [`Event::Lost`] was taken (see [`poll_event`](Self::poll_event)).
+    pub fn lost_events(&self) -> u64 {
+        self.lost
+    }
+
     /// Removes and returns the queued event at `index` (0 is the oldest),
     /// leaving the others in order.
     pub fn take_event_at(&mut self, index: usize) -> Option<Event> {
