@@ -299,3 +299,22 @@ fn c92_queue_overflow_while_idling_keeps_the_idle_events() {
     assert_eq!(counts(&left[1..]), [2]);
     server.finish();
 }
+
+/// A timeout of `Duration::MAX` means no timeout, not a panic: the wait
+/// returns the next event.
+#[test]
+fn c104_wait_without_a_timeout() {
+    let script = preauth("IMAP4rev1 IDLE")
+        .expect("<tag> IDLE\r\n")
+        .send("+ idling\r\n")
+        .sleep(100)
+        .send("* 8 EXISTS\r\n")
+        .expect("DONE\r\n")
+        .send("<tag> OK Idle completed\r\n");
+    let server = Server::start(script);
+    let mut session = connect(&server).unwrap();
+    let mut idle = session.idle().unwrap();
+    assert_eq!(show(&idle.wait(Duration::MAX).unwrap().unwrap()), "EXISTS 8");
+    idle.done().unwrap();
+    server.finish();
+}

@@ -113,13 +113,13 @@ impl IdleHandle<'_> {
     /// [`Builder::idle_keepalive`](super::Builder::idle_keepalive)), the
     /// IDLE is re-issued, DONE then IDLE, before waiting on (item 107).
     pub fn wait(&mut self, timeout: Duration) -> Result<Option<Event>, Error> {
-        let deadline = Instant::now() + timeout;
+        let deadline = later(Instant::now(), timeout);
         loop {
             if let Some(event) = self.session.protocol.take_event_at(self.skip) {
                 return Ok(Some(event));
             }
             let now = Instant::now();
-            let renew_at = self.started + self.session.idle_keepalive;
+            let renew_at = later(self.started, self.session.idle_keepalive);
             if now >= renew_at {
                 self.renew()?;
                 continue;
@@ -184,6 +184,13 @@ impl IdleHandle<'_> {
         let dropped = self.session.protocol.lost_events().saturating_sub(lost);
         self.skip = self.skip.saturating_sub(usize::try_from(dropped).unwrap_or(usize::MAX));
     }
+}
+
+/// `start + wait`, or about a century later when that overflows (a
+/// timeout of `Duration::MAX` means no timeout).
+fn later(start: Instant, wait: Duration) -> Instant {
+    const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    start.checked_add(wait).or_else(|| start.checked_add(CENTURY)).unwrap_or(start)
 }
 
 impl Drop for IdleHandle<'_> {
