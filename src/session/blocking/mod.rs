@@ -211,13 +211,15 @@ impl Session {
         self.protocol.capabilities().ok_or_else(|| Error::Aborted("no CAPABILITY response".into()))
     }
 
-    /// Upgrades a plain connection to TLS (STARTTLS, RFC 3501 section
+    /// imaplib `starttls`: upgrades a plain connection to TLS (STARTTLS, RFC 3501 section
     /// 6.2.1), verifying the server as the host connected to, then asks
     /// for the capabilities again (conformance items 97-100).
     ///
     /// Refused, with nothing sent, when the session is not in the not
     /// authenticated state, the server does not advertise STARTTLS, or
-    /// TLS is already on. A NO leaves the connection plain and usable.
+    /// TLS is already on ([`Error::Tls`]). A NO or BAD is [`Error::Tls`]
+    /// ("couldn't establish TLS: ...") and leaves the connection plain and
+    /// usable; a failed handshake closes it.
     pub fn starttls(&mut self) -> Result<(), Error> {
         if !self.transport.is_plain_tcp() {
             return Err(tls_error(
@@ -262,7 +264,7 @@ impl Session {
         self.protocol.state()
     }
 
-    /// The server's capabilities, `None` while unknown (after login until
+    /// imaplib `capabilities`: the server's capabilities, `None` while unknown (after login until
     /// a command needs them or [`refresh_capabilities`](Self::refresh_capabilities)).
     pub fn capabilities(&self) -> Option<&[types::Capability<'static>]> {
         self.protocol.capabilities()
