@@ -79,6 +79,17 @@ pub enum Error {
         /// What went wrong.
         source: AuthError,
     },
+    /// TLS could not be established or is not possible: the server
+    /// answered STARTTLS with NO or BAD (the connection stays plain and
+    /// usable, conformance item 99), TLS is already on, or the server's
+    /// certificate was refused. The text starts with "couldn't establish
+    /// TLS" and says why.
+    Tls(String),
+    /// The session's own security policy refused to go on: with
+    /// `require_tls`, a PREAUTH greeting or LOGIN/AUTHENTICATE on a
+    /// connection without TLS; or LOGIN while the server advertises
+    /// `LOGINDISABLED` (conformance item 62). Nothing secret was sent.
+    Insecure(String),
     /// An I/O error of the transport (including timeouts).
     Io(io::Error),
 }
@@ -136,6 +147,8 @@ impl fmt::Display for Error {
             Error::Frame(e) => write!(f, "{e}"),
             Error::Decode { command, reason } => write!(f, "unexpected answer to {command}: {reason}"),
             Error::Auth { mechanism, source } => write!(f, "{mechanism} authentication failed: {source}"),
+            Error::Tls(why) => f.write_str(why),
+            Error::Insecure(why) => write!(f, "refused for security: {why}"),
             Error::Io(e) => write!(f, "i/o error: {e}"),
         }
     }

@@ -22,7 +22,22 @@ pub struct Builder {
     tls: TlsOptions,
     require_tls: bool,
     config: Config,
+    idle_keepalive: Option<Duration>,
 }
+
+/// What a [`Session`] keeps of its builder.
+pub(super) struct Parts {
+    pub(super) config: Config,
+    pub(super) tls: TlsOptions,
+    pub(super) require_tls: bool,
+    /// The read timeout commands run under, restored after IDLE waits.
+    pub(super) read_timeout: Option<Duration>,
+    pub(super) idle_keepalive: Duration,
+}
+
+/// How long an IDLE may run before it is re-issued: RFC 2177 section 3
+/// lets a server drop an idle client after 30 minutes.
+pub const DEFAULT_IDLE_KEEPALIVE: Duration = Duration::from_secs(29 * 60);
 
 impl Builder {
     /// Bounds connecting, and each read and write, by `timeout`.
@@ -97,6 +112,16 @@ impl Builder {
         self
     }
 
+    /// How long an IDLE runs before [`IdleHandle::wait`](super::IdleHandle::wait)
+    /// re-issues it (DONE, then IDLE again) so that the server does not
+    /// drop the connection (conformance item 107). Default
+    /// [`DEFAULT_IDLE_KEEPALIVE`], 29 minutes; a zero interval is refused
+    /// when connecting.
+    pub fn idle_keepalive(mut self, interval: Duration) -> Self {
+        self.idle_keepalive = Some(interval);
+        self
+    }
+
     /// Connects over plain TCP (port [`DEFAULT_PORT`](super::DEFAULT_PORT)).
     pub fn connect(self, host: &str, port: u16) -> Result<Session, Error> {
         self.check()?;
@@ -139,13 +164,19 @@ impl Builder {
 
     /// Refuses a zero timeout (sockets take it for "none").
     fn check(&self) -> Result<(), Error> {
-        match self.timeouts.has_zero() {
+        match self.timeouts.has_zero() || self.idle_keepalive == Some(Duration::ZERO) {
             true => Err(Error::InvalidArgument(ValidationError::other("timeout", "must not be zero"))),
             false => Ok(()),
         }
     }
 
-    pub(super) fn into_parts(self) -> (Config, TlsOptions, bool) {
-        (self.config, self.tls, self.require_tls)
+    pub(super) fn into_parts(self) -> Parts {
+        Parts {
+            config: self.config,
+            tls: self.tls,
+            require_tls: self.require_tls,
+            read_timeout: self.timeouts.read,
+            idle_keepalive: self.idle_keepalive.unwrap_or(DEFAULT_IDLE_KEEPALIVE),
+        }
     }
 }

@@ -3,8 +3,10 @@
 //! is made here (quinn's `ConnectionDriver`, rustls' `complete_io`).
 
 use std::io::{self, Read, Write};
+use std::time::Duration;
 
 use super::Session;
+use crate::auth::Authenticator;
 use crate::{Command, Error};
 
 /// How much is read from the transport at a time.
@@ -24,6 +26,20 @@ impl Session {
         }
     }
 
+    /// Runs an AUTHENTICATE exchange with `auth` answering the server's
+    /// challenges, until the tagged answer.
+    pub(super) fn drive_sasl<A: Authenticator + ?Sized>(&mut self, auth: &mut A) -> Result<(), Error> {
+        self.protocol.authenticate_start(auth)?;
+        loop {
+            let done = self.protocol.poll_authenticate(auth)?;
+            self.flush()?;
+            if done.is_some() {
+                return Ok(());
+            }
+            self.fill()?;
+        }
+    }
+
     /// Reads until the greeting is complete.
     pub(super) fn read_greeting(&mut self) -> Result<(), Error> {
         while !self.protocol.poll_greeting()? {
@@ -32,9 +48,28 @@ impl Session {
         Ok(())
     }
 
+    /// Waits up to `timeout` for bytes (IDLE): a timeout is not an error
+    /// and leaves whatever part of a response arrived buffered
+    /// (conformance item 104); the session's own read timeout is restored
+    /// afterwards. A caller's own stream ignores timeouts, so this blocks
+    /// until it has bytes.
+    pub(super) fn fill_within(&mut self, timeout: Duration) -> Result<(), Error> {
+        let timeout = timeout.max(Duration::from_millis(1));
+        if let Err(e) = self.transport.set_read_timeout(Some(timeout)) {
+            return Err(self.broken(e, "setting the read timeout"));
+        }
+        let read = self.read_once();
+        let restored = self.transport.set_read_timeout(self.read_timeout);
+        match read.and(restored) {
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => Ok(()),
+            Err(e) => Err(self.broken(e, "read")),
+            Ok(()) => Ok(()),
+        }
+    }
+
     /// Writes every queued transmit. A failed write leaves a command half
     /// sent: the connection is marked broken.
-    fn flush(&mut self) -> Result<(), Error> {
+    pub(super) fn flush(&mut self) -> Result<(), Error> {
         while let Some(bytes) = self.protocol.poll_transmit() {
             if let Err(e) = write_all(&mut self.transport, &bytes) {
                 return Err(self.broken(e, "write"));
@@ -46,7 +81,13 @@ impl Session {
     /// One read into the protocol: bytes, or the end of the stream. A
     /// timeout or any other error leaves a response half read: the
     /// connection is marked broken (conformance item 113).
-    fn fill(&mut self) -> Result<(), Error> {
+    pub(super) fn fill(&mut self) -> Result<(), Error> {
+        self.read_once().map_err(|e| self.broken(e, "read"))
+    }
+
+    /// One read into the protocol: bytes, or the end of the stream; other
+    /// errors (a timeout among them) are returned as they are.
+    fn read_once(&mut self) -> io::Result<()> {
         if self.read_buf.len() != CHUNK {
             self.read_buf = vec![0; CHUNK];
         }
@@ -59,7 +100,7 @@ impl Session {
                 Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => self.protocol.handle_eof(),
                 Ok(n) => self.protocol.handle_input(self.read_buf.get(..n).unwrap_or_default()),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(self.broken(e, "read")),
+                Err(e) => return Err(e),
             }
             return Ok(());
         }

@@ -10,33 +10,77 @@
 //! ```no_run
 //! use std::time::Duration;
 //! use typed_imap::session::blocking::{DEFAULT_TLS_PORT, Session};
+//! use typed_imap::types::{FetchAttr, SearchKey, SequenceSet};
 //!
 //! # fn main() -> Result<(), typed_imap::Error> {
 //! let mut session = Session::builder()
 //!     .timeout(Duration::from_secs(30))
 //!     .require_tls(true)
 //!     .connect_tls("imap.example.org", DEFAULT_TLS_PORT)?;
-//! println!("{:?}", session.capabilities());
+//! session.login("alice", "secret")?;
+//! let inbox = session.select("INBOX", false)?;
+//! println!("{} messages", inbox.exists);
+//! let unseen = session.search(None, SearchKey::Unseen)?;
+//! if !unseen.numbers.is_empty() {
+//!     let set = SequenceSet::from_numbers(unseen.numbers)?;
+//!     let fetched = session.fetch(set, vec![FetchAttr::Uid, FetchAttr::Flags])?;
+//!     println!("{:?}", fetched.messages);
+//! }
+//! let mut idle = session.idle()?;
+//! if let Some(event) = idle.wait(Duration::from_secs(60))? {
+//!     println!("{}", event.name());
+//! }
+//! idle.done()?;
 //! let bye = session.logout()?;
 //! println!("{}", bye.text);
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # The imaplib surface
+//!
+//! Every method of Python's `imaplib.IMAP4` has a method of the same name
+//! on [`Session`], a thin wrapper over [`Session::run`] with typed
+//! arguments and a typed result (conformance list, sections C to J):
+//!
+//! | imaplib | here | RFC |
+//! |---|---|---|
+//! | `login`, `login_cram_md5`, `authenticate` | [`Session::login`], [`Session::login_cram_md5`], [`Session::authenticate`] | 3501 6.2 |
+//! | `capability`, `noop`, `logout`, `starttls` | [`Session::capability`], [`Session::noop`], [`Session::logout`], [`Session::starttls`] | 3501 6.1, 6.2.1 |
+//! | `select(readonly)`, `create`, `delete`, `rename`, `subscribe`, `unsubscribe` | [`Session::select`], [`Session::create`], ... | 3501 6.3 |
+//! | `list`, `lsub`, `status`, `append`, `namespace`, `enable` | [`Session::list`], [`Session::lsub`], [`Session::status`], [`Session::append`], [`Session::namespace`], [`Session::enable`] | 3501 6.3, 2342, 5161 |
+//! | `check`, `close`, `unselect`, `expunge` | [`Session::check`], [`Session::close`], [`Session::unselect`], [`Session::expunge`] | 3501 6.4, 3691 |
+//! | `fetch`, `store`, `copy`, `move`, `search`, `sort`, `thread`, `partial`, `uid` | [`Session::fetch`], [`Session::store`], [`Session::copy`], [`Session::r#move`](struct.Session.html#method.move), [`Session::search`], [`Session::sort`], [`Session::thread`], [`Session::partial`], [`Session::uid`] | 3501 6.4, 6851, 5256 |
+//! | `getacl`, `setacl`, `deleteacl`, `myrights` | [`Session::getacl`], ... | 4314 |
+//! | `getquota`, `getquotaroot`, `setquota` | [`Session::getquota`], ... | 9208 |
+//! | `getannotation`, `setannotation` | [`Session::getannotation`], [`Session::setannotation`] | ANNOTATEMORE |
+//! | `proxyauth`, `xatom` | [`Session::proxyauth`], [`Session::xatom`] | - |
+//! | `idle` | [`Session::idle`] and [`IdleHandle`] | 2177 |
+//! | `response`, `recent` | [`Session::response`], [`Session::recent`] | - |
+//! | `capabilities`, `PROTOCOL_VERSION`, `state` | [`Session::capabilities`], [`Session::protocol_version`], [`Session::state`] | - |
+//!
+//! Unsolicited responses are queued as [`Event`]s; [`Session::events`]
+//! drains them in order and [`Session::response`] takes them by name.
 
+mod auth;
 mod builder;
-mod commands;
+mod compat_view;
+mod idle;
 mod io;
+mod mailboxes;
+mod messages;
 
 use std::fmt;
 use std::time::Duration;
 
-pub use builder::Builder;
+pub use builder::{Builder, DEFAULT_IDLE_KEEPALIVE};
+pub use idle::IdleHandle;
 
-use self::commands::{Capability, Logout, StartTls};
+use self::builder::Parts;
 use super::{Event, MailboxState, Protocol};
-use crate::command::State;
+use crate::command::{Capability, LoggedOut, Logout, StartTls, State};
 use crate::transport::{Stream, TlsOptions, Transport, starttls};
-use crate::types::{self, Status};
+use crate::types::{self, Status, StatusKind};
 use crate::{Command, Error};
 
 /// The IMAP port for plain TCP and STARTTLS (RFC 3501 section 2.1).
@@ -59,6 +103,9 @@ pub struct Session {
     host: String,
     tls: TlsOptions,
     require_tls: bool,
+    read_timeout: Option<Duration>,
+    idle_keepalive: Duration,
+    protocol_version: &'static str,
     closed: bool,
     read_buf: Vec<u8>,
 }
@@ -98,20 +145,29 @@ impl Session {
     /// failure the transport is closed before the error is returned
     /// (conformance item 15).
     fn start(transport: Transport, host: &str, builder: Builder) -> Result<Session, Error> {
-        let (config, tls, require_tls) = builder.into_parts();
-        let mut session = Session::new(Protocol::new(config), transport, host, tls, require_tls);
+        let mut session = Session::new(transport, host, builder.into_parts());
         match session.handshake() {
             Ok(()) => Ok(session),
             Err(e) => {
-                session.close();
+                session.shut();
                 Err(e)
             }
         }
     }
 
-    fn new(protocol: Protocol, transport: Transport, host: &str, tls: TlsOptions, require_tls: bool) -> Self {
-        let host = host.to_owned();
-        Session { protocol, transport, host, tls, require_tls, closed: false, read_buf: Vec::new() }
+    fn new(transport: Transport, host: &str, parts: Parts) -> Self {
+        Session {
+            protocol: Protocol::new(parts.config),
+            transport,
+            host: host.to_owned(),
+            tls: parts.tls,
+            require_tls: parts.require_tls,
+            read_timeout: parts.read_timeout,
+            idle_keepalive: parts.idle_keepalive,
+            protocol_version: "IMAP4REV1",
+            closed: false,
+            read_buf: Vec::new(),
+        }
     }
 
     /// Greeting (conformance items 1-4), PREAUTH under `require_tls`,
@@ -124,6 +180,7 @@ impl Session {
         if self.protocol.capabilities().is_none() {
             self.refresh_capabilities()?;
         }
+        self.protocol_version = compat_view::highest_version(self);
         match ["IMAP4rev1", "IMAP4", "IMAP4rev2"].iter().any(|v| self.has_capability(v)) {
             true => Ok(()),
             false => Err(Error::Aborted("server not IMAP4 compliant".into())),
@@ -137,7 +194,8 @@ impl Session {
     /// When the capabilities are unknown (after login) and `cmd` needs
     /// some, they are asked for first.
     pub fn run<C: Command>(&mut self, cmd: C) -> Result<C::Output, Error> {
-        self.refuse_clear_text_login(&cmd)?;
+        self.refuse_clear_text_credentials(cmd.name())?;
+        self.refuse_disabled_login(cmd.name())?;
         if !cmd.capabilities().is_empty() && self.protocol.capabilities().is_none() {
             self.refresh_capabilities()?;
         }
@@ -153,13 +211,15 @@ impl Session {
         self.protocol.capabilities().ok_or_else(|| Error::Aborted("no CAPABILITY response".into()))
     }
 
-    /// Upgrades a plain connection to TLS (STARTTLS, RFC 3501 section
+    /// imaplib `starttls`: upgrades a plain connection to TLS (STARTTLS, RFC 3501 section
     /// 6.2.1), verifying the server as the host connected to, then asks
     /// for the capabilities again (conformance items 97-100).
     ///
     /// Refused, with nothing sent, when the session is not in the not
     /// authenticated state, the server does not advertise STARTTLS, or
-    /// TLS is already on. A NO leaves the connection plain and usable.
+    /// TLS is already on ([`Error::Tls`]). A NO or BAD is [`Error::Tls`]
+    /// ("couldn't establish TLS: ...") and leaves the connection plain and
+    /// usable; a failed handshake closes it.
     pub fn starttls(&mut self) -> Result<(), Error> {
         if !self.transport.is_plain_tcp() {
             return Err(tls_error(
@@ -169,7 +229,7 @@ impl Session {
         self.send_starttls()?;
         if let Err(e) = starttls::upgrade(&mut self.transport, &self.host, &self.tls) {
             self.protocol.mark_broken("the TLS handshake after STARTTLS failed");
-            self.close();
+            self.shut();
             return Err(Error::Io(e));
         }
         self.refresh_capabilities().map(|_| ())
@@ -189,21 +249,22 @@ impl Session {
         }
     }
 
-    /// Logs out (LOGOUT, RFC 3501 section 6.1.3) and closes the
-    /// connection: the server's BYE, or its tagged OK when it sent no BYE
-    /// (conformance items 93-95).
+    /// imaplib `logout`: logs out (LOGOUT, RFC 3501 section 6.1.3) and
+    /// closes the connection. The result is the server's BYE (kind
+    /// [`StatusKind::Bye`]), or its tagged OK when it sent no BYE
+    /// (conformance items 93-95): imaplib's `('BYE', [text])`.
     pub fn logout(&mut self) -> Result<Status<'static>, Error> {
         let result = self.drive(&Logout);
-        self.close();
-        result
+        self.shut();
+        result.map(logged_out_status)
     }
 
-    /// The connection state.
+    /// imaplib `state`: the connection state (RFC 3501 section 3).
     pub fn state(&self) -> State {
         self.protocol.state()
     }
 
-    /// The server's capabilities, `None` while unknown (after login until
+    /// imaplib `capabilities`: the server's capabilities, `None` while unknown (after login until
     /// a command needs them or [`refresh_capabilities`](Self::refresh_capabilities)).
     pub fn capabilities(&self) -> Option<&[types::Capability<'static>]> {
         self.protocol.capabilities()
@@ -248,13 +309,12 @@ impl Session {
 
     /// `require_tls`: LOGIN and AUTHENTICATE are refused in the clear,
     /// before anything is sent.
-    fn refuse_clear_text_login<C: Command>(&self, cmd: &C) -> Result<(), Error> {
-        let credentials = ["LOGIN", "AUTHENTICATE"].iter().any(|n| cmd.name().eq_ignore_ascii_case(n));
+    fn refuse_clear_text_credentials(&self, name: &str) -> Result<(), Error> {
+        let credentials = ["LOGIN", "AUTHENTICATE"].iter().any(|n| name.eq_ignore_ascii_case(n));
         match self.require_tls && credentials && !self.transport.is_tls() {
-            true => Err(policy_error(format!(
-                "{} refused: the connection is not encrypted (require_tls)",
-                cmd.name()
-            ))),
+            true => {
+                Err(policy_error(format!("{name} refused: the connection is not encrypted (require_tls)")))
+            }
             false => Ok(()),
         }
     }
@@ -263,11 +323,11 @@ impl Session {
     /// (BYE, broken).
     fn close_if_over(&mut self) {
         if self.state() == State::Logout {
-            self.close();
+            self.shut();
         }
     }
 
-    fn close(&mut self) {
+    fn shut(&mut self) {
         self.closed = true;
         self.transport.close();
     }
@@ -285,7 +345,7 @@ impl Drop for Session {
             let _ = self.transport.set_write_timeout(Some(DROP_TIMEOUT));
             let _ = self.drive(&Logout);
         }
-        self.close();
+        self.shut();
     }
 }
 
@@ -295,12 +355,22 @@ impl fmt::Debug for Session {
     }
 }
 
-/// A TLS failure. One place to change when `Error` gains a TLS variant.
+/// A TLS failure: [`Error::Tls`].
 fn tls_error(message: impl Into<String>) -> Error {
-    Error::Io(std::io::Error::other(message.into()))
+    Error::Tls(message.into())
 }
 
-/// A refusal by the session's own security policy (`require_tls`).
+/// A refusal by the session's own security policy: [`Error::Insecure`].
 fn policy_error(message: impl Into<String>) -> Error {
-    Error::Io(std::io::Error::new(std::io::ErrorKind::PermissionDenied, message.into()))
+    Error::Insecure(message.into())
+}
+
+/// LOGOUT's answer as the status imaplib returns: BYE with its text, or
+/// the tagged OK's text.
+fn logged_out_status(out: LoggedOut) -> Status<'static> {
+    let kind = match out.bye {
+        true => StatusKind::Bye,
+        false => StatusKind::Ok,
+    };
+    Status { tag: None, kind, code: None, text: out.text }
 }

@@ -6,6 +6,7 @@
 mod greeting;
 mod idle;
 mod pipeline;
+mod query;
 mod sasl;
 mod trace;
 
