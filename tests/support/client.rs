@@ -36,13 +36,10 @@ pub fn connect(server: &Server) -> Result<Session, Error> {
     Session::builder().timeout(Duration::from_secs(5)).connect("127.0.0.1", server.port())
 }
 
-/// The kind of an I/O error, `None` for other errors. A `require_tls`
-/// refusal, an I/O `PermissionDenied` before `Error::Insecure` existed,
-/// still reads as one here so the driver tests written then hold.
+/// The kind of an I/O error, `None` for other errors.
 pub fn io_kind(e: &Error) -> Option<ErrorKind> {
     match e {
         Error::Io(io) => Some(io.kind()),
-        Error::Insecure(_) => Some(ErrorKind::PermissionDenied),
         _ => None,
     }
 }

@@ -230,7 +230,7 @@ impl Session {
         if let Err(e) = starttls::upgrade(&mut self.transport, &self.host, &self.tls) {
             self.protocol.mark_broken("the TLS handshake after STARTTLS failed");
             self.shut();
-            return Err(Error::Io(e));
+            return Err(handshake_error(e));
         }
         self.refresh_capabilities().map(|_| ())
     }
@@ -358,6 +358,16 @@ impl fmt::Debug for Session {
 /// A TLS failure: [`Error::Tls`].
 fn tls_error(message: impl Into<String>) -> Error {
     Error::Tls(message.into())
+}
+
+/// A failed TLS handshake: [`Error::Tls`] when TLS itself refused (a
+/// certificate that does not verify, a protocol alert), else the I/O
+/// error (a timeout, a reset).
+pub(crate) fn handshake_error(e: std::io::Error) -> Error {
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+        Some(tls) => tls_error(format!("couldn't establish TLS: {tls}")),
+        None => Error::Io(e),
+    }
 }
 
 /// A refusal by the session's own security policy: [`Error::Insecure`].
