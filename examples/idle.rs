@@ -9,17 +9,16 @@
 //! (or `TYPED_IMAP_SECONDS`) is how long to watch, default 30. The mailbox
 //! is opened with EXAMINE (read-only), so watching changes nothing.
 //!
-//! This version polls: a NOOP every second, then the session's
-//! unsolicited events. IMAP's IDLE (RFC 2177) lets the server push the
-//! same events without polling; the example moves to `session.idle()`
-//! once the session's IDLE handle lands (see the README's tour). The
-//! events and their handling stay the same.
+//! It uses IDLE (RFC 2177): the server pushes the events as they happen.
+//! To fetch a new message's subject the example ends IDLE (`done()`),
+//! fetches, and idles again; IDLE is re-issued at least every 29 minutes
+//! as the RFC asks.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
-use typed_imap::command::{Examine, Fetch, Noop};
+use typed_imap::command::{Examine, Fetch};
 use typed_imap::session::Event;
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{Data, FetchAttr, FetchItem};
@@ -36,19 +35,40 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let seconds: u64 = common::setting("seconds").map_or(Ok(30), |s| s.parse())?;
     let mut session = settings.login()?;
     let selected = session.run(Examine::new(&settings.mailbox)?)?;
-    println!("watching {} ({} messages) for {seconds} s", settings.mailbox, selected.exists);
+    println!("watching {} ({} messages) for {seconds} s with IDLE", settings.mailbox, selected.exists);
     let until = Instant::now() + Duration::from_secs(seconds);
     let mut exists = selected.exists;
     while Instant::now() < until {
-        std::thread::sleep(Duration::from_secs(1));
-        session.run(Noop)?;
-        let events: Vec<Event> = session.events().collect();
-        for event in events {
+        for event in idle_for_events(&mut session, exists, until)? {
             exists = report(&mut session, event, exists)?;
         }
     }
     session.logout()?;
     Ok(())
+}
+
+/// RFC 2177 section 3: re-issue IDLE at least every 29 minutes.
+const MAX_IDLE: Duration = Duration::from_secs(29 * 60);
+
+/// IDLEs until new mail, `until`, or 29 minutes; the events meanwhile.
+/// Fetching a new message's subject needs the IDLE ended first.
+fn idle_for_events(
+    session: &mut Session,
+    exists: u32,
+    until: Instant,
+) -> Result<Vec<Event>, typed_imap::Error> {
+    let mut events = Vec::new();
+    let stop = Instant::now() + until.saturating_duration_since(Instant::now()).min(MAX_IDLE);
+    let mut idle = session.idle()?;
+    while let Some(event) = idle.wait(stop.saturating_duration_since(Instant::now()))? {
+        let grew = matches!(event, Event::Data(Data::Exists(n)) if n > exists);
+        events.push(event);
+        if grew {
+            break;
+        }
+    }
+    idle.done()?;
+    Ok(events)
 }
 
 /// Prints one event; returns the message count it leaves.

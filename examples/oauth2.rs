@@ -18,19 +18,17 @@
 //! the default is implicit TLS on port 993 with the Mozilla roots.
 //!
 //! What it does: connects, checks that the server offers `AUTH=XOAUTH2`,
-//! sends `AUTHENTICATE XOAUTH2` with the token as the SASL-IR initial
-//! response (`user=<user>^Aauth=Bearer <token>^A^A`, base64), and on
-//! success lists the mailboxes. `XOAuth2`'s `Debug` never shows the
-//! token. A server that refuses the token sends an error challenge (JSON)
-//! before its NO; answering it is the job of `Session::authenticate`,
-//! which drives any `Authenticator` through its challenges. Until the
-//! session has it, this example sends the initial response with `run` and
-//! a refused token ends in the read timeout.
+//! sends `AUTHENTICATE XOAUTH2` with `user=<user>^Aauth=Bearer
+//! <token>^A^A` (base64; on the command line when the server offers
+//! SASL-IR), and on success lists the mailboxes. `XOAuth2`'s `Debug` never
+//! shows the token. A server that refuses the token sends an error
+//! challenge (JSON) before its NO: `Session::authenticate` answers it, and
+//! the example prints the server's reason from `server_error()`.
 
 mod common;
 
-use typed_imap::auth::{Authenticator, XOAuth2};
-use typed_imap::command::{Authenticate, List};
+use typed_imap::auth::XOAuth2;
+use typed_imap::command::List;
 
 fn main() {
     if let Err(e) = run() {
@@ -53,13 +51,15 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     if !session.has_capability("AUTH=XOAUTH2") {
         return Err("the server does not offer AUTH=XOAUTH2".into());
     }
-    if !session.has_capability("SASL-IR") {
-        return Err("the server does not offer SASL-IR, which this example needs (see its doc)".into());
-    }
     let mut xoauth2 = XOAuth2::new(settings.user.as_str(), token)?;
-    let initial = xoauth2.initial_response().unwrap_or_default();
-    session.run(Authenticate::new(xoauth2.mechanism())?.initial_response(initial))?;
-    println!("authenticated as {}", settings.user);
+    match session.authenticate(&mut xoauth2) {
+        Ok(_) => println!("authenticated as {}", settings.user),
+        Err(typed_imap::Error::No(refusal)) => {
+            let detail = xoauth2.server_error().map(String::from_utf8_lossy).unwrap_or_default();
+            return Err(format!("token refused: {} {detail}", refusal.raw).into());
+        }
+        Err(e) => return Err(e.into()),
+    }
 
     for item in session.run(List::new("", "*")?)? {
         println!("  {}", item.mailbox.name());

@@ -17,7 +17,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use typed_imap::command::{Fetch, FetchedMessage, Noop, Search, Select};
+use typed_imap::command::{Fetch, FetchedMessage, Search, Select};
 use typed_imap::session::Event;
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{
@@ -165,30 +165,45 @@ fn describe(part: &SinglePart<'_>) -> String {
     out.join(", ")
 }
 
-/// Watches the selected mailbox for new mail for a few seconds.
-///
-/// Polls with NOOP once a second and reads the unsolicited events; the
-/// IDLE version (`session.idle()`) replaces the loop once the session's
-/// IDLE handle lands.
+/// Watches the selected mailbox for new mail for a few seconds with IDLE
+/// (RFC 2177): the server pushes EXISTS when mail arrives.
 fn watch(session: &mut Session, mailbox: &str) -> Result<(), Box<dyn std::error::Error>> {
     let seconds: u64 = common::setting("watch").map_or(Ok(5), |s| s.parse())?;
-    println!("\n== watching {mailbox} for {seconds} s (NOOP every second)");
+    println!("\n== watching {mailbox} for {seconds} s (IDLE)");
     let until = Instant::now() + Duration::from_secs(seconds);
     let mut known = session.mailbox().exists;
-    while Instant::now() < until {
-        std::thread::sleep(Duration::from_secs(1));
-        session.run(Noop)?;
-        let events: Vec<Event> = session.events().collect();
-        for event in events {
-            if let Event::Data(Data::Exists(n)) = event {
-                if n > known {
-                    show_new(session, known + 1, n)?;
-                }
-                known = n;
-            }
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
+        let newest = idle_until_new_mail(session, known, left)?;
+        if newest > known {
+            show_new(session, known + 1, newest)?;
+        }
+        known = newest;
+    }
+}
+
+/// IDLEs until a message beyond `known` arrives or `timeout` passes; the
+/// message count the server last reported.
+fn idle_until_new_mail(
+    session: &mut Session,
+    known: u32,
+    timeout: Duration,
+) -> Result<u32, typed_imap::Error> {
+    let until = Instant::now() + timeout;
+    let mut exists = known;
+    let mut idle = session.idle()?;
+    while exists <= known {
+        match idle.wait(until.saturating_duration_since(Instant::now()))? {
+            Some(Event::Data(Data::Exists(n))) => exists = n,
+            Some(_) => {}
+            None => break,
         }
     }
-    Ok(())
+    idle.done()?;
+    Ok(exists)
 }
 
 /// Prints the envelopes of messages `from..=to`, which just arrived.
