@@ -69,12 +69,14 @@ mod idle;
 mod io;
 mod mailboxes;
 mod messages;
+mod pipeline;
 
 use std::fmt;
 use std::time::Duration;
 
 pub use builder::{Builder, DEFAULT_IDLE_KEEPALIVE};
 pub use idle::IdleHandle;
+pub use pipeline::{Pipeline, PipelineResults, Ticket};
 
 use self::builder::Parts;
 use super::{Event, MailboxState, Protocol};
