@@ -25,6 +25,7 @@
 
 mod builder;
 mod commands;
+mod compress;
 mod io;
 
 use std::fmt;
