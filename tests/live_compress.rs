@@ -92,10 +92,9 @@ fn fetch_body(session: &mut Session, uid: u32) -> Vec<u8> {
     body.unwrap_or_else(|| panic!("no BODY[] in {message:?}"))
 }
 
-/// Logs in, compresses, selects a fresh mailbox, appends a message,
-/// fetches it back and compares the bytes; then deletes the mailbox.
-fn append_and_fetch_compressed(mut session: Session, t: &Target) {
-    login(&mut session);
+/// Compresses, selects a fresh mailbox, appends a message, fetches it
+/// back and compares the bytes; then deletes the mailbox.
+fn append_and_fetch(session: &mut Session, t: &Target) {
     assert!(session.has_capability("COMPRESS=DEFLATE"), "{:?}", session.capabilities());
     session.compress().unwrap();
     let name = scratch_name(t, "append");
@@ -104,12 +103,18 @@ fn append_and_fetch_compressed(mut session: Session, t: &Target) {
     let sent = message(&name);
     let appended = session.run(Append::new(&name, sent.clone()).unwrap()).unwrap();
     let uid = appended.expect("APPENDUID (UIDPLUS)").uids.numbers(u32::MAX).next().unwrap();
-    let got = fetch_body(&mut session, uid);
+    let got = fetch_body(session, uid);
     assert_eq!(got.len(), sent.len());
     assert!(got == sent, "the fetched message differs from the appended one");
     session.run(Noop).unwrap();
     session.run(Select::new("INBOX").unwrap()).unwrap();
     session.run(Delete::new(&name).unwrap()).unwrap();
+}
+
+/// Logs in, then [`append_and_fetch`], then logs out.
+fn append_and_fetch_compressed(mut session: Session, t: &Target) {
+    login(&mut session);
+    append_and_fetch(&mut session, t);
     assert_eq!(session.logout().unwrap().kind, StatusKind::Bye);
 }
 
@@ -163,4 +168,15 @@ fn dovecot_second_compress_is_refused() {
 #[test]
 fn cyrus_second_compress_is_refused() {
     second_compress_is_refused("CYRUS");
+}
+
+#[test]
+fn dovecot_compress_over_a_child_process() {
+    // `imap -u alice` is preauthenticated; its pipes carry the DEFLATE streams.
+    let t = target("DOVECOT");
+    let mut session =
+        Session::spawn(std::process::Command::new("sh").args(["-c", &var("DOVECOT_STREAM")])).unwrap();
+    assert_eq!(session.state(), State::Authenticated);
+    append_and_fetch(&mut session, &t);
+    assert_eq!(session.logout().unwrap().kind, StatusKind::Bye);
 }
