@@ -13,7 +13,8 @@ use std::thread;
 use std::time::Duration;
 
 use compress_steps::{DeflateScript, DeflateServer, deflate_sync, inflate};
-use flate2::{Compress, Compression, Decompress};
+use flate2::{Compress, Compression, Decompress, FlushCompress};
+use support::client::XSend;
 use typed_imap::Error;
 use typed_imap::command::{Noop, State};
 use typed_imap::session::Config;
@@ -237,6 +238,28 @@ fn a_stream_cut_in_a_block_is_an_error_not_a_hang() {
 }
 
 #[test]
+fn partial_and_full_flushes_inflate_too() {
+    // RFC 4978 section 4 lets a server pick its flushes; zlib's partial
+    // flush ends in an empty fixed block, not in the sync marker.
+    let mut server = server_compressor();
+    let mut compressed = Vec::new();
+    for (text, flush) in
+        [(&b"* 1 EXISTS\r\n"[..], FlushCompress::Partial), (b"* 2 EXISTS\r\n", FlushCompress::Full)]
+    {
+        compressed.reserve(1024);
+        server.compress_vec(text, &mut compressed, flush).unwrap();
+    }
+    let mut client = DeflateStream::new(Peer { then_block: true, ..Peer::reading([compressed]) });
+    let mut got = Vec::new();
+    let mut buf = [0; 64];
+    while got.len() < 24 {
+        let n = client.read(&mut buf).unwrap();
+        got.extend_from_slice(&buf[..n]);
+    }
+    assert_eq!(got, b"* 1 EXISTS\r\n* 2 EXISTS\r\n");
+}
+
+#[test]
 fn the_end_at_a_flush_point_is_a_clean_end() {
     let compressed = deflate_sync(&mut server_compressor(), b"* BYE logging out\r\n");
     let mut client = DeflateStream::new(Peer::reading([compressed]));
@@ -291,6 +314,41 @@ fn compressed_bytes_in_the_same_write_as_the_ok_are_inflated_not_parsed() {
     assert_eq!(session.take_events("EXISTS").len(), 1);
     assert_eq!(session.take_events("OK").len(), 1);
     assert_eq!(session.take_events("MALFORMED").len(), 0);
+    session.logout().unwrap();
+    server.finish();
+}
+
+#[test]
+fn untagged_responses_before_the_ok_are_plain_and_those_after_compressed() {
+    let script = DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE")
+        .expect("<tag> COMPRESS DEFLATE\r\n")
+        .send("* 2 EXISTS\r\n")
+        .ok_then_deflate("* 3 EXISTS\r\n")
+        .expect("<tag> NOOP\r\n")
+        .send("<tag> OK NOOP done\r\n");
+    let server = DeflateServer::start(logout(script));
+    let mut session = connect(&server);
+    session.compress().unwrap();
+    session.run(Noop).unwrap();
+    assert_eq!(session.take_events("EXISTS").len(), 2);
+    session.logout().unwrap();
+    server.finish();
+}
+
+#[test]
+fn a_synchronising_literal_waits_for_a_compressed_continuation() {
+    // The command line must be flushed whole before the client waits for
+    // `+`, or both sides wait for ever.
+    let script = DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE")
+        .compress("")
+        .expect("<tag> XSEND {5}\r\n")
+        .send("+ go ahead\r\n")
+        .expect_bytes(b"hello\r\n")
+        .send("<tag> OK sent\r\n");
+    let server = DeflateServer::start(logout(script));
+    let mut session = connect(&server);
+    session.compress().unwrap();
+    session.run(XSend { body: b"hello".to_vec() }).unwrap();
     session.logout().unwrap();
     server.finish();
 }

@@ -28,6 +28,8 @@ enum Step {
     SendRaw(Vec<u8>),
     /// Reads a line `TAG rest` (inflated once DEFLATE is on), checks `rest`.
     Expect(String),
+    /// Reads exactly these bytes (inflated once DEFLATE is on).
+    ExpectBytes(Vec<u8>),
     /// In one write: `<tag> OK` plain, then this text compressed; DEFLATE
     /// stays on.
     OkThenDeflate(String),
@@ -67,12 +69,23 @@ impl DeflateScript {
         self
     }
 
+    /// Expects exactly `bytes` (a literal's data), with no tag.
+    pub fn expect_bytes(mut self, bytes: &[u8]) -> Self {
+        self.steps.push(Step::ExpectBytes(bytes.to_vec()));
+        self
+    }
+
     /// Expects `COMPRESS DEFLATE`, answers OK and turns DEFLATE on, with
     /// `first` (may be empty) compressed in the same write as the OK.
     pub fn compress(self, first: &str) -> Self {
-        let mut script = self.expect("<tag> COMPRESS DEFLATE\r\n");
-        script.steps.push(Step::OkThenDeflate(first.into()));
-        script
+        self.expect("<tag> COMPRESS DEFLATE\r\n").ok_then_deflate(first)
+    }
+
+    /// Answers OK to the last command and turns DEFLATE on, with `first`
+    /// (may be empty) compressed in the same write as the OK.
+    pub fn ok_then_deflate(mut self, first: &str) -> Self {
+        self.steps.push(Step::OkThenDeflate(first.into()));
+        self
     }
 
     pub fn send_cut(mut self, text: &str) -> Self {
@@ -123,6 +136,7 @@ fn play(listener: TcpListener, script: DeflateScript) -> Vec<String> {
             Step::Send(text) => conn.send(&text),
             Step::SendRaw(bytes) => conn.write(&bytes),
             Step::Expect(rest) => conn.expect(&rest),
+            Step::ExpectBytes(bytes) => conn.expect_bytes(&bytes),
             Step::OkThenDeflate(first) => conn.ok_then_deflate(&first),
             Step::SendCut(text) => conn.send_cut(&text),
             Step::Close => conn.close(),
@@ -191,18 +205,31 @@ impl Conn {
         self.tags.push(self.tag.clone());
     }
 
+    fn expect_bytes(&mut self, bytes: &[u8]) {
+        while self.plain.len() < bytes.len() {
+            self.receive();
+        }
+        let got: Vec<u8> = self.plain.drain(..bytes.len()).collect();
+        assert_eq!(show(&got), show(bytes), "the client sent other bytes");
+    }
+
     fn take_line(&mut self) -> Vec<u8> {
         loop {
             if let Some(i) = self.plain.iter().position(|&b| b == b'\n') {
                 return self.plain.drain(..=i).collect();
             }
-            let mut buf = [0; 4096];
-            let n = self.tcp.read(&mut buf).unwrap_or(0);
-            assert!(n > 0, "the client closed mid-line: {:?}", show(&self.plain));
-            match &mut self.deflate {
-                Some(streams) => self.plain.extend(inflate(&mut streams.inflate, &buf[..n])),
-                None => self.plain.extend_from_slice(&buf[..n]),
-            }
+            self.receive();
+        }
+    }
+
+    /// Reads what the client sent into `plain`, inflated once DEFLATE is on.
+    fn receive(&mut self) {
+        let mut buf = [0; 4096];
+        let n = self.tcp.read(&mut buf).unwrap_or(0);
+        assert!(n > 0, "the client closed; received so far: {:?}", show(&self.plain));
+        match &mut self.deflate {
+            Some(streams) => self.plain.extend(inflate(&mut streams.inflate, &buf[..n])),
+            None => self.plain.extend_from_slice(&buf[..n]),
         }
     }
 
