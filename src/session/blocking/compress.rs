@@ -34,6 +34,11 @@ impl Session {
     /// already answers another COMPRESS with `NO [COMPRESSIONACTIVE]` or
     /// BAD, which leaves the connection as it was.
     ///
+    /// For now the compressed transport is opaque to the session:
+    /// afterwards [`is_tls`](Self::is_tls) answers false even under TLS,
+    /// and the short timeout of the LOGOUT sent on drop does not reach the
+    /// socket (the timeouts set when connecting still apply).
+    ///
     /// ```no_run
     /// use typed_imap::command::{Login, Select};
     /// use typed_imap::session::blocking::Session;
