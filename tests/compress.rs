@@ -8,7 +8,9 @@ mod support;
 
 use std::collections::VecDeque;
 use std::io::{self, Cursor, ErrorKind, Read, Write};
-use std::sync::mpsc;
+use std::net::TcpStream;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -299,6 +301,52 @@ fn commands_and_responses_are_compressed_after_the_ok() {
     assert_eq!(session.take_events("EXISTS").len(), 1);
     session.logout().unwrap();
     assert_eq!(server.finish().len(), 3);
+}
+
+/// A TCP stream that counts the bytes it reads: what crossed the wire.
+struct Counting {
+    tcp: TcpStream,
+    read: Arc<AtomicUsize>,
+}
+
+impl Read for Counting {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.tcp.read(buf)?;
+        self.read.fetch_add(n, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl Write for Counting {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tcp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.tcp.flush()
+    }
+}
+
+#[test]
+fn what_crosses_the_wire_is_compressed() {
+    let many = "* 1 EXISTS\r\n".repeat(10_000);
+    let script = DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE")
+        .compress("")
+        .expect("<tag> NOOP\r\n")
+        .send(&format!("{many}<tag> OK NOOP done\r\n"));
+    let server = DeflateServer::start(logout(script));
+    let tcp = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let read = Arc::new(AtomicUsize::new(0));
+    let mut session = Session::from_stream(Counting { tcp, read: read.clone() }).unwrap();
+    session.compress().unwrap();
+    let before = read.load(Ordering::Relaxed);
+    session.run(Noop).unwrap();
+    assert_eq!(session.take_events("EXISTS").len(), 10_000);
+    let on_the_wire = read.load(Ordering::Relaxed) - before;
+    assert!(on_the_wire < many.len() / 20, "{on_the_wire} bytes read for {} plain", many.len());
+    session.logout().unwrap();
+    server.finish();
 }
 
 #[test]
