@@ -462,6 +462,32 @@ fn a_second_compress_is_refused_by_the_server_and_compression_stays_on() {
 }
 
 #[test]
+fn a_server_silent_after_compress_times_out_and_breaks_the_connection() {
+    let script =
+        DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE").expect("<tag> COMPRESS DEFLATE\r\n").sleep(1500);
+    let server = DeflateServer::start(script);
+    let mut session =
+        Session::builder().timeout(Duration::from_millis(300)).connect("127.0.0.1", server.port()).unwrap();
+    let err = session.compress().unwrap_err();
+    assert!(matches!(&err, Error::Io(e) if e.kind() == ErrorKind::TimedOut), "{err:?}");
+    assert_eq!(session.state(), State::Logout);
+    assert!(matches!(session.run(Noop), Err(Error::Aborted(_))));
+    server.finish();
+}
+
+#[test]
+fn a_close_instead_of_the_compress_answer_aborts() {
+    let script =
+        DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE").expect("<tag> COMPRESS DEFLATE\r\n").close();
+    let server = DeflateServer::start(script);
+    let mut session = connect(&server);
+    let err = session.compress().unwrap_err();
+    assert!(matches!(err, Error::Aborted(_)), "{err:?}");
+    assert_eq!(session.state(), State::Logout);
+    server.finish();
+}
+
+#[test]
 fn a_bomb_stops_at_the_line_limit() {
     let limits = FrameLimits::default().with_max_line(64 * 1024);
     let line = format!("* OK {}", "a".repeat(8 << 20));

@@ -36,6 +36,8 @@ enum Step {
     /// Compresses this text with a sync flush and sends only the first
     /// half of the compressed bytes.
     SendCut(String),
+    /// Waits this long.
+    Sleep(Duration),
     /// Sends FIN and drains until the client closes.
     Close,
 }
@@ -93,6 +95,11 @@ impl DeflateScript {
         self
     }
 
+    pub fn sleep(mut self, ms: u64) -> Self {
+        self.steps.push(Step::Sleep(Duration::from_millis(ms)));
+        self
+    }
+
     pub fn close(mut self) -> Self {
         self.steps.push(Step::Close);
         self
@@ -139,6 +146,7 @@ fn play(listener: TcpListener, script: DeflateScript) -> Vec<String> {
             Step::ExpectBytes(bytes) => conn.expect_bytes(&bytes),
             Step::OkThenDeflate(first) => conn.ok_then_deflate(&first),
             Step::SendCut(text) => conn.send_cut(&text),
+            Step::Sleep(wait) => thread::sleep(wait),
             Step::Close => conn.close(),
         }
     }
