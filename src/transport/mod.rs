@@ -13,6 +13,7 @@
 //! A transport moves bytes and nothing else: every protocol decision is in
 //! [`Protocol`](crate::session::Protocol).
 
+pub mod compress;
 pub mod process;
 pub mod starttls;
 pub mod tcp;

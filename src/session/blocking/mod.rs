@@ -65,6 +65,7 @@
 mod auth;
 mod builder;
 mod compat_view;
+mod compress;
 mod idle;
 mod io;
 mod mailboxes;
