@@ -12,7 +12,7 @@ use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use compress_steps::{DeflateScript, DeflateServer, deflate_sync, inflate};
 use flate2::{Compress, Compression, Decompress, FlushCompress};
@@ -445,19 +445,33 @@ fn a_no_leaves_the_connection_plain_and_usable() {
 }
 
 #[test]
-fn a_second_compress_is_refused_by_the_server_and_compression_stays_on() {
+fn a_second_compress_is_refused_with_nothing_sent() {
     let script = DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE")
         .compress("")
-        .expect("<tag> COMPRESS DEFLATE\r\n")
-        .send("<tag> BAD COMPRESS already active\r\n")
         .expect("<tag> NOOP\r\n")
         .send("<tag> OK NOOP done\r\n");
     let server = DeflateServer::start(logout(script));
     let mut session = connect(&server);
     session.compress().unwrap();
-    assert!(matches!(session.compress(), Err(Error::Bad(_))));
+    let err = session.compress().unwrap_err();
+    assert!(matches!(&err, Error::Io(e) if e.kind() == ErrorKind::AlreadyExists), "{err:?}");
     session.run(Noop).unwrap();
     session.logout().unwrap();
+    assert_eq!(server.finish().len(), 3, "COMPRESS, NOOP, LOGOUT");
+}
+
+#[test]
+fn the_logout_on_drop_keeps_its_short_timeout_under_compress() {
+    let script = DeflateScript::preauth("IMAP4rev1 COMPRESS=DEFLATE")
+        .compress("")
+        .expect("<tag> LOGOUT\r\n")
+        .sleep(6000);
+    let server = DeflateServer::start(script);
+    let mut session = Session::builder().connect("127.0.0.1", server.port()).unwrap();
+    session.compress().unwrap();
+    let started = Instant::now();
+    drop(session);
+    assert!(started.elapsed() < Duration::from_secs(4), "drop took {:?}", started.elapsed());
     server.finish();
 }
 

@@ -155,13 +155,10 @@ impl Transport {
     /// Compresses everything from here on, both ways (RFC 4978): the
     /// transport becomes a [`DeflateStream`] over what it was. For the
     /// session, right after the server's OK to COMPRESS.
-    ///
-    /// The result is a caller's-own-stream transport for now: it no longer
-    /// reports TLS, and timeouts and `close` no longer reach the socket,
-    /// which is closed when the transport is dropped.
+    /// TLS, timeouts and `close` reach the stream underneath.
     pub(crate) fn start_deflate(&mut self) {
         let plain = Transport { inner: std::mem::replace(&mut self.inner, Inner::Closed) };
-        self.inner = Inner::Custom(Box::new(DeflateStream::new(plain)));
+        self.inner = Inner::Deflate(Box::new(DeflateStream::new(plain)));
     }
 }
 

@@ -44,6 +44,8 @@ enum Inner {
     Tls(Box<TlsStream>),
     Process(ChildStream),
     Custom(Box<dyn Stream>),
+    /// COMPRESS=DEFLATE (RFC 4978) over one of the others.
+    Deflate(Box<compress::DeflateStream<Transport>>),
     /// Taken apart for a STARTTLS upgrade that failed half-way.
     Closed,
 }
@@ -69,7 +71,16 @@ impl Transport {
     /// True when the bytes travel encrypted (implicit TLS or after
     /// STARTTLS).
     pub fn is_tls(&self) -> bool {
-        matches!(self.inner, Inner::Tls(_))
+        match &self.inner {
+            Inner::Tls(_) => true,
+            Inner::Deflate(deflate) => deflate.get_ref().is_tls(),
+            _ => false,
+        }
+    }
+
+    /// True once COMPRESS=DEFLATE is on (RFC 4978).
+    pub fn is_compressed(&self) -> bool {
+        matches!(self.inner, Inner::Deflate(_))
     }
 
     /// True for a plain TCP connection: the one a STARTTLS can upgrade.
@@ -80,6 +91,9 @@ impl Transport {
     /// Sets the read timeout of a socket or child-process transport; a
     /// caller's own stream ignores it.
     pub fn set_read_timeout(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        if let Inner::Deflate(deflate) = &mut self.inner {
+            return deflate.get_mut().set_read_timeout(timeout);
+        }
         if let Inner::Process(child) = &mut self.inner {
             child.set_read_timeout(timeout);
         }
@@ -108,6 +122,7 @@ impl Transport {
             }
             Inner::Tls(tls) => tls::close(tls),
             Inner::Process(child) => child.kill(),
+            Inner::Deflate(deflate) => deflate.get_mut().close(),
             Inner::Custom(_) | Inner::Closed => {}
         }
     }
@@ -116,6 +131,7 @@ impl Transport {
         match &self.inner {
             Inner::Tcp(tcp) => Some(tcp),
             Inner::Tls(tls) => Some(tls.get_ref()),
+            Inner::Deflate(deflate) => deflate.get_ref().socket(),
             _ => None,
         }
     }
@@ -138,6 +154,7 @@ impl Transport {
             Inner::Tls(s) => Ok(s.as_mut()),
             Inner::Process(s) => Ok(s),
             Inner::Custom(s) => Ok(s.as_mut()),
+            Inner::Deflate(s) => Ok(s.as_mut()),
             Inner::Closed => Err(io::Error::new(io::ErrorKind::NotConnected, "the transport is closed")),
         }
     }
@@ -184,6 +201,7 @@ impl fmt::Debug for Transport {
             Inner::Tls(_) => "Tls",
             Inner::Process(_) => "Process",
             Inner::Custom(_) => "Custom",
+            Inner::Deflate(_) => "Deflate",
             Inner::Closed => "Closed",
         };
         f.debug_tuple("Transport").field(&format_args!("{kind}")).finish()

@@ -30,14 +30,8 @@ impl Session {
     /// ([`Error::State`]) and the server advertises `COMPRESS=DEFLATE`
     /// ([`Error::Unsupported`]); the capabilities are asked for first when
     /// unknown (after login). A NO or BAD leaves the connection
-    /// uncompressed and usable. Call it once: a server that compresses
-    /// already answers another COMPRESS with `NO [COMPRESSIONACTIVE]` or
-    /// BAD, which leaves the connection as it was.
-    ///
-    /// For now the compressed transport is opaque to the session:
-    /// afterwards [`is_tls`](Self::is_tls) answers false even under TLS,
-    /// and the short timeout of the LOGOUT sent on drop does not reach the
-    /// socket (the timeouts set when connecting still apply).
+    /// uncompressed and usable. A second call is refused with nothing sent
+    /// (an `AlreadyExists` I/O error).
     ///
     /// ```no_run
     /// use typed_imap::command::{Login, Select};
@@ -52,6 +46,10 @@ impl Session {
     /// # }
     /// ```
     pub fn compress(&mut self) -> Result<(), Error> {
+        if self.transport.is_compressed() {
+            let why = "COMPRESS refused: compression is already on (RFC 4978 section 3)";
+            return Err(Error::Io(io::Error::new(io::ErrorKind::AlreadyExists, why)));
+        }
         let cmd = Compress::default();
         if self.protocol.capabilities().is_none() {
             self.refresh_capabilities()?;
