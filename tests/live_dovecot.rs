@@ -22,6 +22,7 @@ live_tests!(dovecot;
     server::enable_condstore,
     server::namespace_personal,
     server::proxyauth_is_bad,
+    server::raw_list_and_unknown,
     auth::authenticate_plain_authzid,
     auth::authenticate_login_and_cram_md5,
     auth::authenticate_wrong_password,
@@ -44,9 +45,11 @@ live_tests!(dovecot;
     message::copy_and_move_copyuid,
     message::uid_expunge_then_expunge,
     message::partial_is_bad,
+    message::multiappend_then_uid_fetch,
     sync::condstore_changedsince,
     sync::qresync_vanished,
     sync::append_from_second_session_is_exists_event,
+    sync::idle_woken_by_append,
     admin::acl_set_get_list_delete,
     admin::getquotaroot_inbox,
     admin::metadata_set_get_remove,
@@ -59,7 +62,7 @@ live_tests!(dovecot;
 fn spawn_stream_preauth() {
     let command = live::env("DOVECOT_STREAM");
     let mut child = std::process::Command::new("sh");
-    child.args(["-c", &command]);
+    child.args(["-c", &command]).stderr(std::process::Stdio::null());
     let mut s =
         typed_imap::session::blocking::Session::builder().timeout(live::TIMEOUT).spawn(&mut child).unwrap();
     assert_eq!(s.state(), State::Authenticated, "PREAUTH");

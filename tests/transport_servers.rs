@@ -89,7 +89,7 @@ fn c05_require_tls_refuses_login_in_the_clear_on_dovecot() {
 fn c05_item14_dovecot_over_a_child_process() {
     let command = live::env("DOVECOT_STREAM");
     let mut child = std::process::Command::new("sh");
-    child.args(["-c", &command]);
+    child.args(["-c", &command]).stderr(std::process::Stdio::null());
     let mut session = Session::builder().read_timeout(TIMEOUT).spawn(&mut child).unwrap();
     assert_eq!(session.state(), State::Authenticated, "PREAUTH");
     assert!(session.has_capability("QUOTA"));

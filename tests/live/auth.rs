@@ -1,88 +1,15 @@
-//! AUTHENTICATE on both servers through the sans-I/O [`Protocol`]'s SASL
-//! calls (`authenticate_start`, `poll_authenticate`), driven here over a
-//! plain `TcpStream`: PLAIN with an authorisation identity (the admin
+//! AUTHENTICATE on both servers through the sans-I/O protocol core's SASL
+//! calls (`authenticate_start`, `poll_authenticate`), driven by
+//! [`Driver`] over a plain `TcpStream`: PLAIN with an authorisation identity (the admin
 //! acting as alice), LOGIN, CRAM-MD5 and a wrong password. Also PLAIN with
 //! a SASL-IR initial response through `Session::run(Authenticate)`.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-
 use typed_imap::Error;
-use typed_imap::auth::{Authenticator, CramMd5, Login as SaslLogin, Plain};
-use typed_imap::command::{Authenticate, Command, Create, Delete, List, State};
-use typed_imap::session::{Config, Protocol};
+use typed_imap::auth::{CramMd5, Login as SaslLogin, Plain};
+use typed_imap::command::{Authenticate, Create, Delete, List, State};
 
-use super::{Server, TIMEOUT, User};
-
-/// A protocol core over a TCP stream: the smallest driver.
-pub struct Driver {
-    protocol: Protocol,
-    stream: TcpStream,
-}
-
-impl Driver {
-    /// Connects and reads the greeting.
-    pub fn connect(server: &Server) -> Driver {
-        let stream = TcpStream::connect((server.host.as_str(), server.port)).unwrap();
-        stream.set_read_timeout(Some(TIMEOUT)).unwrap();
-        stream.set_write_timeout(Some(TIMEOUT)).unwrap();
-        let mut d = Driver { protocol: Protocol::new(Config::default()), stream };
-        while !d.protocol.poll_greeting().unwrap() {
-            d.read();
-        }
-        d
-    }
-
-    fn flush(&mut self) {
-        while let Some(bytes) = self.protocol.poll_transmit() {
-            eprintln!("C: {}", String::from_utf8_lossy(&bytes).trim_end());
-            self.stream.write_all(&bytes).unwrap();
-        }
-    }
-
-    fn read(&mut self) {
-        let mut buf = [0u8; 16384];
-        let n = self.stream.read(&mut buf).unwrap();
-        match n {
-            0 => self.protocol.handle_eof(),
-            n => {
-                eprintln!("S: {}", String::from_utf8_lossy(&buf[..n]).trim_end());
-                self.protocol.handle_input(&buf[..n]);
-            }
-        }
-    }
-
-    /// Runs a SASL exchange to its end.
-    pub fn authenticate(&mut self, auth: &mut dyn Authenticator) -> Result<(), Error> {
-        self.protocol.authenticate_start(auth)?;
-        loop {
-            self.flush();
-            if let Some(()) = self.protocol.poll_authenticate(auth)? {
-                return Ok(());
-            }
-            self.flush();
-            self.read();
-        }
-    }
-
-    /// Runs one command to its tagged answer.
-    pub fn run<C: Command>(&mut self, cmd: C) -> Result<C::Output, Error> {
-        self.protocol.send(&cmd)?;
-        loop {
-            self.flush();
-            if let Some(out) = self.protocol.poll_command(&cmd)? {
-                return Ok(out);
-            }
-            self.flush();
-            self.read();
-        }
-    }
-
-    /// The connection state.
-    pub fn state(&self) -> State {
-        self.protocol.state()
-    }
-}
+use super::driver::Driver;
+use super::{Server, User};
 
 /// A mailbox alice owns, made through a LOGIN session, so that a session
 /// authenticated some other way can prove it is alice by listing it.

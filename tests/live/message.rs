@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset};
 use typed_imap::Error;
 use typed_imap::command::{
-    Append, Copy, Create, Delete, Expunge, Fetch, Move, Partial, PartialItem, Search, SearchReturn, Select,
-    Sort, SortKey, Store, Thread, ThreadAlgorithm, UidExpunge,
+    Append, AppendMessage, Copy, Create, Delete, Expunge, Fetch, Move, Partial, PartialItem, Search,
+    SearchReturn, Select, Sort, SortKey, Store, Thread, ThreadAlgorithm, UidExpunge,
 };
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{
@@ -346,5 +346,26 @@ pub fn partial_is_bad(server: &Server) {
     let err = s.run(Partial::new(1, item, 0, 10).unwrap()).unwrap_err();
     assert!(matches!(err, Error::Bad(_)), "{err:?}");
     assert_eq!(s.run(Search::new(SearchKey::All)).unwrap().numbers, [1]);
+    cleanup(&mut s, &mb);
+}
+
+/// MULTIAPPEND: two messages in one APPEND; APPENDUID names both UIDs and
+/// `UID FETCH` of them returns each message's bytes.
+pub fn multiappend_then_uid_fetch(server: &Server) {
+    let mut s = server.alice();
+    let mb = fresh(server, &mut s, "multiappend");
+    let second = simple("second", "bob@example.org", "<m2@x>", None);
+    let draft = AppendMessage::new(second.clone()).unwrap().flags([Flag::Draft]).unwrap();
+    let uids = s.run(Append::new(&mb, MESSAGE).unwrap().message(draft)).unwrap().expect("APPENDUID");
+    let uids: Vec<u32> = uids.uids.numbers(u32::MAX).collect();
+    assert_eq!(uids.len(), 2, "{uids:?}");
+    s.run(Select::new(&mb).unwrap()).unwrap();
+    let items = attrs(vec![FetchAttr::Flags, FetchAttr::body_peek(Section::default())]);
+    let fetched = s.run(Fetch::new(SequenceSet::from_numbers(uids.clone()).unwrap(), items).uid()).unwrap();
+    assert_eq!(fetched.messages.len(), 2);
+    let by_uid = |uid| fetched.messages.iter().find(|m| m.uid() == Some(uid)).expect("UID in FETCH");
+    assert_eq!(body_of(&by_uid(uids[0]).items, None), MESSAGE);
+    assert_eq!(body_of(&by_uid(uids[1]).items, None), second);
+    assert!(by_uid(uids[1]).flags().unwrap().contains(&Flag::Draft));
     cleanup(&mut s, &mb);
 }

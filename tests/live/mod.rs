@@ -10,6 +10,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod driver;
 pub mod mailbox;
 pub mod message;
 pub mod server;

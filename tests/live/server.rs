@@ -4,8 +4,11 @@
 //! LOGOUT, ID, ENABLE, NAMESPACE, PROXYAUTH.
 
 use typed_imap::Error;
-use typed_imap::command::{Capability, Enable, Id, Login, Logout, Namespace, Noop, ProxyAuth, State};
+use typed_imap::command::{
+    Capability, Enable, Id, Login, Logout, Namespace, Noop, ProxyAuth, Raw, RawArg, State,
+};
 use typed_imap::session::blocking::Session;
+use typed_imap::types::{Data, Response, StatusKind};
 
 use super::{Kind, Server, TIMEOUT, User};
 
@@ -135,4 +138,19 @@ pub fn proxyauth_is_bad(server: &Server) {
     assert!(matches!(err, Error::Bad(_)), "{err:?}");
     s.run(Noop).unwrap();
     assert_eq!(s.state(), State::Authenticated);
+}
+
+/// Raw (imaplib's `xatom`): `LIST "" INBOX` sent by name returns the
+/// tagged status and every untagged response, parsed; an unknown command
+/// is `Error::Bad`.
+pub fn raw_list_and_unknown(server: &Server) {
+    let mut s = server.alice();
+    let args = vec![RawArg::mailbox("").unwrap(), RawArg::mailbox("INBOX").unwrap()];
+    let out = s.run(Raw::new("LIST", args).unwrap()).unwrap();
+    assert_eq!(out.status.kind, StatusKind::Ok);
+    assert_eq!(out.untagged.len(), 1, "{:?}", out.untagged);
+    let Response::Data(Data::List(item)) = &out.untagged[0] else { panic!("{:?}", out.untagged) };
+    assert!(item.mailbox.is_inbox());
+    let err = s.run(Raw::new("XTYPEDIMAPUNKNOWN", vec![]).unwrap()).unwrap_err();
+    assert!(matches!(err, Error::Bad(_)), "{err:?}");
 }

@@ -1,14 +1,15 @@
 //! Synchronisation on both servers: CONDSTORE (MODSEQ, CHANGEDSINCE),
 //! QRESYNC (ENABLE, VANISHED after an expunge, SELECT with QRESYNC giving
 //! VANISHED (EARLIER)), and another session's APPEND seen as an EXISTS
-//! event by NOOP.
+//! event by NOOP, and during IDLE.
 
-use typed_imap::command::{Enable, Expunge, Fetch, Noop, QResync, Select, Store, UidExpunge};
+use typed_imap::command::{Enable, Expunge, Fetch, Login, Noop, QResync, Select, Store, UidExpunge};
 use typed_imap::session::Event;
 use typed_imap::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, SequenceSet};
 
-use super::Server;
+use super::driver::Driver;
 use super::message::{MESSAGE, append, cleanup, fresh};
+use super::{Server, User};
 
 fn modseq(items: &[FetchItem<'static>]) -> u64 {
     items.iter().find_map(|i| if let FetchItem::ModSeq(m) = i { Some(*m) } else { None }).expect("MODSEQ")
@@ -90,4 +91,24 @@ pub fn append_from_second_session_is_exists_event(server: &Server) {
     assert_eq!(first.mailbox().exists, 2);
     drop(first);
     cleanup(&mut second, &mb);
+}
+
+/// IDLE (through the protocol core: `idle_start`, `poll_idle`,
+/// `idle_done`): the server answers `+`, another session's APPEND arrives
+/// as `* 2 EXISTS` while idling, and DONE ends it with the tagged OK.
+pub fn idle_woken_by_append(server: &Server) {
+    let mut other = server.alice();
+    let mb = fresh(server, &mut other, "idle");
+    append(&mut other, &mb, MESSAGE);
+    let mut d = Driver::connect(server);
+    d.run(Login::new(&User::Alice.name(), User::Alice.password()).unwrap()).unwrap();
+    let selected = d.run(Select::new(&mb).unwrap()).unwrap();
+    assert_eq!(selected.state.exists, 1);
+    d.idle_start().unwrap();
+    append(&mut other, &mb, MESSAGE);
+    let seen = d.idle_until(|e| matches!(e, Event::Data(Data::Exists(2)))).unwrap();
+    assert!(seen.iter().any(|e| matches!(e, Event::Data(Data::Exists(2)))), "{seen:?}");
+    d.idle_done().unwrap();
+    d.run(Noop).unwrap();
+    cleanup(&mut other, &mb);
 }
