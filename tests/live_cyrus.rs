@@ -57,6 +57,10 @@ live_tests!(cyrus;
     admin::acl_set_get_list_delete,
     admin::getquotaroot_inbox,
     admin::metadata_set_get_remove,
+    extension::fetch_binary_savedate_preview,
+    extension::status_size_and_list_status,
+    extension::metadata_maxsize_and_depth,
+    extension::acl_grants_bob_read,
 );
 
 /// CREATE with `USE (\Important)` (CREATE-SPECIAL-USE) answers

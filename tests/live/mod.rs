@@ -11,6 +11,7 @@
 pub mod admin;
 pub mod auth;
 pub mod driver;
+pub mod extension;
 pub mod mailbox;
 pub mod message;
 pub mod server;
