@@ -61,6 +61,12 @@ live_tests!(cyrus;
     extension::status_size_and_list_status,
     extension::metadata_maxsize_and_depth,
     extension::acl_grants_bob_read,
+    edge::names_needing_quotes_and_ampersand,
+    edge::large_literal_round_trip,
+    edge::trycreate_and_failed_select,
+    edge::select_read_only_is_an_error,
+    edge::fetch_header_fields,
+    edge::store_modes_and_combined_search,
 );
 
 /// CREATE with `USE (\Important)` (CREATE-SPECIAL-USE) answers

@@ -57,6 +57,12 @@ live_tests!(dovecot;
     extension::status_size_and_list_status,
     extension::metadata_maxsize_and_depth,
     extension::acl_grants_bob_read,
+    edge::names_needing_quotes_and_ampersand,
+    edge::large_literal_round_trip,
+    edge::trycreate_and_failed_select,
+    edge::select_read_only_is_an_error,
+    edge::fetch_header_fields,
+    edge::store_modes_and_combined_search,
 );
 
 /// `Session::spawn` over `TYPED_IMAP_DOVECOT_STREAM` (the imap binary on

@@ -93,12 +93,7 @@ pub fn acl_grants_bob_read(server: &Server) {
     let mb = fresh(server, &mut s, "acl_bob");
     append(&mut s, &mb, MESSAGE);
     s.run(SetAcl::new(&mb, &User::Bob.name(), ModRights::Set(Rights::new("lr").unwrap())).unwrap()).unwrap();
-    let shared = match server.kind {
-        Kind::Dovecot => format!("Other Users/{}/{mb}", User::Alice.name()),
-        Kind::Cyrus => {
-            format!("user{d}{}{d}{}", User::Alice.name(), &mb[server.prefix.len()..], d = server.delimiter)
-        }
-    };
+    let shared = server.shared_name(User::Alice, &mb);
     let mut bob = server.login(User::Bob);
     // Dovecot lists another user's mailboxes only once its shared-mailbox
     // dictionary names that user; selecting them works at once.

@@ -11,6 +11,7 @@
 pub mod admin;
 pub mod auth;
 pub mod driver;
+pub mod edge;
 pub mod extension;
 pub mod mailbox;
 pub mod message;
@@ -160,6 +161,16 @@ impl Server {
     /// `child` under `parent` with the server's delimiter.
     pub fn child(&self, parent: &str, child: &str) -> String {
         format!("{parent}{}{child}", self.delimiter)
+    }
+
+    /// How another user sees `owner`'s personal `mailbox`: Dovecot's
+    /// `Other Users/<owner>/<name>`, Cyrus' `user.<owner>.<name>`.
+    pub fn shared_name(&self, owner: User, mailbox: &str) -> String {
+        let name = &mailbox[self.prefix.len()..];
+        match (self.kind, self.prefix) {
+            (Kind::Cyrus, "INBOX.") => format!("user.{}.{name}", owner.name()),
+            _ => format!("Other Users/{}/{name}", owner.name()),
+        }
     }
 
     /// A personal mailbox named `name` (spaces and non-ASCII allowed),
