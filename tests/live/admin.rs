@@ -18,7 +18,8 @@ fn entry<'a>(acl: &'a Acl<'static>, who: &str) -> Option<&'a [u8]> {
 }
 
 /// SETACL gives bob `lr`; GETACL shows it; MYRIGHTS shows alice's full
-/// rights; LISTRIGHTS names what bob can be given; DELETEACL removes him.
+/// rights; LISTRIGHTS names what bob can be given; `+w` and `-r` change
+/// his rights; DELETEACL removes him.
 pub fn acl_set_get_list_delete(server: &Server) {
     let mut s = server.alice();
     let mb = fresh(server, &mut s, "acl");
@@ -38,6 +39,10 @@ pub fn acl_set_get_list_delete(server: &Server) {
     assert_eq!(listed.identifier.as_bytes(), bob.as_bytes());
     let optional: Vec<u8> = listed.optional.iter().flat_map(|r| r.as_bytes().to_vec()).collect();
     assert!(optional.contains(&b'w') || listed.required.as_bytes().contains(&b'w'), "{listed:?}");
+    s.run(SetAcl::new(&mb, &bob, ModRights::Add(Rights::new("w").unwrap())).unwrap()).unwrap();
+    s.run(SetAcl::new(&mb, &bob, ModRights::Remove(Rights::new("r").unwrap())).unwrap()).unwrap();
+    let changed = s.run(GetAcl::new(&mb).unwrap()).unwrap();
+    assert_eq!(entry(&changed, &bob), Some(&b"lw"[..]), "+w then -r: {changed:?}");
     s.run(DeleteAcl::new(&mb, &bob).unwrap()).unwrap();
     let gone = s.run(GetAcl::new(&mb).unwrap()).unwrap();
     assert!(entry(&gone, &bob).is_none(), "{gone:?}");

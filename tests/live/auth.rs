@@ -6,7 +6,7 @@
 
 use typed_imap::Error;
 use typed_imap::auth::{CramMd5, Login as SaslLogin, Plain};
-use typed_imap::command::{Authenticate, Create, Delete, List, State};
+use typed_imap::command::{Authenticate, Delete, List, State};
 
 use super::driver::Driver;
 use super::{Server, User};
@@ -15,7 +15,7 @@ use super::{Server, User};
 /// authenticated some other way can prove it is alice by listing it.
 fn alices_mailbox(server: &Server, test: &str) -> String {
     let name = server.mailbox(test);
-    server.alice().run(Create::new(&name).unwrap()).unwrap();
+    super::create(&mut server.alice(), &name);
     name
 }
 

@@ -5,7 +5,7 @@
 
 use typed_imap::Error;
 use typed_imap::command::{
-    Copy, Create, Delete, Fetch, List, ModRights, Rights, Search, Select, SetAcl, State, Store, Unselect,
+    Append, Copy, Delete, Fetch, ModRights, Rights, Search, Select, SetAcl, State, Store, Unselect,
 };
 use typed_imap::types::{
     AString, ByteStr, Code, FetchAttr, FetchItem, FetchItems, Flag, SearchKey, Section, SectionText,
@@ -13,10 +13,10 @@ use typed_imap::types::{
 };
 
 use super::message::{MESSAGE, append, cleanup, fresh, simple};
-use super::{Kind, Server, User};
+use super::{Kind, Server, User, create, listed};
 
 /// Names with `"` (quoted with escapes), `&` (sent as `&-`) and LIST
-/// wildcards are created, found under the same name in `LIST "" <prefix>*`,
+/// wildcards are created, found under the same name by LIST,
 /// selected and deleted.
 pub fn names_needing_quotes_and_ampersand(server: &Server) {
     let mut s = server.alice();
@@ -27,9 +27,8 @@ pub fn names_needing_quotes_and_ampersand(server: &Server) {
     }
     for name in names {
         let name = server.named(name);
-        s.run(Create::new(&name).unwrap()).unwrap();
-        let found = s.run(List::new("", &format!("{}*", server.prefix)).unwrap()).unwrap();
-        assert!(found.iter().any(|i| i.mailbox.name() == name.as_str()), "{name} not in {found:?}");
+        create(&mut s, &name);
+        assert_eq!(listed(&mut s, &name, true).len(), 1, "{name} not listed");
         s.run(Select::new(&name).unwrap()).unwrap();
         s.run(Unselect).unwrap();
         s.run(Delete::new(&name).unwrap()).unwrap();
@@ -61,7 +60,7 @@ pub fn large_literal_round_trip(server: &Server) {
     cleanup(&mut s, &mb);
 }
 
-/// COPY to a missing mailbox is NO with `[TRYCREATE]`; SELECT of a
+/// COPY and APPEND to a missing mailbox are NO with `[TRYCREATE]`; SELECT of a
 /// missing mailbox is NO and leaves the authenticated state.
 pub fn trycreate_and_failed_select(server: &Server) {
     let mut s = server.alice();
@@ -72,6 +71,9 @@ pub fn trycreate_and_failed_select(server: &Server) {
     let err = s.run(Copy::new(SequenceSet::single(1).unwrap(), &missing).unwrap()).unwrap_err();
     let Error::No(refusal) = &err else { panic!("{err:?}") };
     assert_eq!(refusal.code, Some(Code::TryCreate), "{refusal:?}");
+    let err = s.run(Append::new(&missing, MESSAGE).unwrap()).unwrap_err();
+    let Error::No(refusal) = &err else { panic!("{err:?}") };
+    assert_eq!(refusal.code, Some(Code::TryCreate), "APPEND: {refusal:?}");
     let err = s.run(Select::new(&missing).unwrap()).unwrap_err();
     assert!(matches!(err, Error::No(_)), "{err:?}");
     assert_eq!(s.state(), State::Authenticated, "a failed SELECT leaves no mailbox selected");

@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset};
 use typed_imap::Error;
 use typed_imap::command::{
-    Append, AppendMessage, Copy, Create, Delete, Expunge, Fetch, Move, Partial, PartialItem, Search,
-    SearchReturn, Select, Sort, SortKey, Store, Thread, ThreadAlgorithm, UidExpunge,
+    Append, AppendMessage, Copy, Delete, Expunge, Fetch, Move, Partial, PartialItem, Search, SearchReturn,
+    Select, Sort, SortKey, Store, Thread, ThreadAlgorithm, UidExpunge,
 };
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{
@@ -57,7 +57,7 @@ fn date() -> DateTime<FixedOffset> {
 /// Creates a fresh mailbox for `test` in `session` and returns its name.
 pub fn fresh(server: &Server, session: &mut Session, test: &str) -> String {
     let name = server.mailbox(test);
-    session.run(Create::new(&name).unwrap()).expect("CREATE");
+    super::create(session, &name);
     name
 }
 

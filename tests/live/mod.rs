@@ -18,11 +18,15 @@ pub mod message;
 pub mod server;
 pub mod sync;
 
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use typed_imap::command::{Login, State};
+use typed_imap::Error;
+use typed_imap::command::{Create, List, ListItem, Login, State};
 use typed_imap::session::blocking::{Builder, Session};
+use typed_imap::types::Code;
 
 /// Every read and write of a live test is bounded by this: a server that
 /// went away fails the test with the connection error, never a hang.
@@ -180,21 +184,52 @@ impl Server {
     }
 }
 
-/// Eight base-36 characters from the clock, the process id and a counter:
-/// no `.` or `/`, so valid under both delimiters.
+/// Ten base-36 characters from a per-process random hasher over the
+/// clock, the process id and a counter: no `.` or `/`, so valid under both
+/// delimiters.
 pub fn unique_suffix() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    let n = nanos
-        ^ (u128::from(std::process::id()) << 40)
-        ^ (u128::from(COUNTER.fetch_add(1, Ordering::Relaxed)) << 20);
-    let mut n = (n % 36u128.pow(8)) as u64;
+    let seed = (nanos, std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+    let mut n = RandomState::new().hash_one(seed);
     let mut out = String::new();
-    for _ in 0..8 {
+    for _ in 0..10 {
         out.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
         n /= 36;
     }
     out
+}
+
+/// CREATE `name`. Dovecot 2.3, while other sessions of the same user
+/// create and delete mailboxes, sometimes creates the mailbox and answers
+/// `NO [ALREADYEXISTS]` anyway (seen with names never used before); such
+/// an answer is accepted when LIST then finds the mailbox.
+pub fn create(session: &mut Session, name: &str) {
+    match session.run(Create::new(name).unwrap()) {
+        Ok(_) => {}
+        Err(Error::No(refusal)) if refusal.code == Some(Code::AlreadyExists) => {
+            let found = listed(session, name, true);
+            assert!(!found.is_empty(), "CREATE {name}: {refusal:?}, and LIST does not find it");
+            eprintln!("CREATE {name}: {} (server race), but it exists", refusal.raw);
+        }
+        Err(e) => panic!("CREATE {name}: {e:?}"),
+    }
+}
+
+/// `LIST "" name`, asked up to 20 times 50 ms apart until the mailbox is
+/// listed (`present`) or not: under parallel CREATE/DELETE, Dovecot 2.3's
+/// LIST sometimes misses a mailbox the same session has just created.
+pub fn listed(session: &mut Session, name: &str, present: bool) -> Vec<ListItem> {
+    let mut items = Vec::new();
+    for _ in 0..20 {
+        items = session.run(List::new("", name).unwrap()).expect("LIST");
+        if items.iter().any(|i| i.mailbox.name() == name) == present {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    items.retain(|i| i.mailbox.name() == name);
+    items
 }
 
 /// Instantiates each shared test function `module::name(&Server)` as a

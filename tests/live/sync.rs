@@ -3,9 +3,9 @@
 //! VANISHED (EARLIER)), and another session's APPEND seen as an EXISTS
 //! event by NOOP, and during IDLE.
 
-use typed_imap::command::{Enable, Expunge, Fetch, Login, Noop, QResync, Select, Store, UidExpunge};
+use typed_imap::command::{Enable, Expunge, Fetch, Login, Noop, QResync, Search, Select, Store, UidExpunge};
 use typed_imap::session::Event;
-use typed_imap::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, SequenceSet};
+use typed_imap::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, SearchKey, SequenceSet};
 
 use super::driver::Driver;
 use super::message::{MESSAGE, append, cleanup, fresh};
@@ -38,7 +38,8 @@ pub fn condstore_changedsince(server: &Server) {
 
 /// With QRESYNC enabled, EXPUNGE answers VANISHED with UIDs; a later
 /// SELECT (QRESYNC (uidvalidity modseq)) reports the expunged UID in
-/// VANISHED (EARLIER) and the flag change as a FETCH.
+/// VANISHED (EARLIER) and the flag change as a FETCH; so does UID FETCH
+/// (CHANGEDSINCE m VANISHED); SEARCH MODSEQ finds the changed message.
 pub fn qresync_vanished(server: &Server) {
     let mut s = server.alice();
     let mb = fresh(server, &mut s, "qresync");
@@ -55,6 +56,18 @@ pub fn qresync_vanished(server: &Server) {
     s.run(Store::add(SequenceSet::single(2).unwrap(), [Flag::Deleted]).unwrap().silent()).unwrap();
     let by_uid = s.run(UidExpunge::new(SequenceSet::single(uids[2]).unwrap())).unwrap();
     assert_eq!(numbers(by_uid.vanished.as_ref()), [uids[2]]);
+    let items = FetchItems::Attrs(vec![FetchAttr::Flags]);
+    // The UIDs by name: in `1:*`, `*` is the highest UID left, so Cyrus
+    // leaves out the expunged last one.
+    let appended = SequenceSet::from_numbers(uids.clone()).unwrap();
+    let since = s.run(Fetch::new(appended, items).vanished(modseq).uid()).unwrap();
+    assert_eq!(numbers(since.vanished.as_ref()), [uids[0], uids[2]], "UID FETCH (CHANGEDSINCE m VANISHED)");
+    assert_eq!(since.messages.len(), 1, "{since:?}");
+    assert_eq!(since.messages[0].uid(), Some(uids[1]));
+    let modseq_key = SearchKey::ModSeq { entry: None, modseq: modseq + 1 };
+    let changed = s.run(Search::new(modseq_key)).unwrap();
+    assert_eq!(changed.numbers, [1], "SEARCH MODSEQ");
+    assert!(changed.modseq.is_some_and(|m| m > modseq), "{changed:?}");
     let known = SequenceSet::from_numbers(uids.clone()).unwrap();
     let params = QResync::new(validity, modseq).unwrap().known_uids(known).unwrap();
     let again = s.run(Select::new(&mb).unwrap().qresync(params)).unwrap();
