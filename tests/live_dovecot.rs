@@ -135,3 +135,19 @@ fn id_nil_answers_too() {
     let again = s.run(typed_imap::command::Id::nil()).unwrap().expect("fields");
     assert_eq!(first, again);
 }
+
+/// Dovecot answers DELETE of the selected mailbox with OK, then says BYE
+/// ("Selected mailbox was deleted, have to disconnect."): the next command
+/// fails with `Error::Bye` and the session is over.
+#[test]
+fn delete_selected_mailbox_then_bye() {
+    let server = dovecot();
+    let mut s = server.alice();
+    let mb = live::message::fresh(&server, &mut s, "delete_selected");
+    s.run(typed_imap::command::Select::new(&mb).unwrap()).unwrap();
+    s.run(typed_imap::command::Delete::new(&mb).unwrap()).unwrap();
+    let err = s.run(typed_imap::command::Noop).unwrap_err();
+    let Error::Bye(text) = &err else { panic!("{err:?}") };
+    assert!(text.contains("deleted"), "{text}");
+    assert_eq!(s.state(), State::Logout);
+}
