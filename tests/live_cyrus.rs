@@ -40,6 +40,7 @@ live_tests!(cyrus;
     mailbox::unselect_keeps_deleted,
     mailbox::create_existing_delete_missing,
     message::append_then_fetch,
+    structure::nested_message_structure,
     message::fetch_partial_body,
     message::search_utf8_literal,
     message::esearch_min_max_count_all,

@@ -16,6 +16,7 @@ pub mod extension;
 pub mod mailbox;
 pub mod message;
 pub mod server;
+pub mod structure;
 pub mod sync;
 
 use std::collections::hash_map::RandomState;
