@@ -369,3 +369,40 @@ pub fn multiappend_then_uid_fetch(server: &Server) {
     assert!(by_uid(uids[1]).flags().unwrap().contains(&Flag::Draft));
     cleanup(&mut s, &mb);
 }
+
+/// APPEND of a message holding NUL and 8-bit bytes as a `literal8`
+/// (`~{n}`, BINARY): `BINARY.PEEK[1]` returns the part's bytes unchanged.
+pub fn append_binary_literal8(server: &Server) {
+    let mut s = server.alice();
+    let mb = fresh(server, &mut s, "binary_append");
+    let payload: Vec<u8> = (0u8..=255).collect();
+    let mut message = b"From: amy@example.org\r\nSubject: binary\r\nMIME-Version: 1.0\r\n\
+Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+        .to_vec();
+    message.extend_from_slice(&payload);
+    let append =
+        Append::mailbox(typed_imap::types::Mailbox::new(&mb).unwrap(), AppendMessage::binary(message));
+    s.run(append).unwrap();
+    s.run(Select::new(&mb).unwrap()).unwrap();
+    let fetched = s.run(Fetch::new(set(1), attrs(vec![FetchAttr::binary_peek(vec![1])]))).unwrap();
+    let data = fetched.messages[0].items.iter().find_map(|i| match i {
+        FetchItem::Binary { data, .. } => data.clone(),
+        _ => None,
+    });
+    assert_eq!(data.expect("BINARY[1]").as_bytes(), payload.as_slice());
+    cleanup(&mut s, &mb);
+}
+
+/// SEARCH RETURN (SAVE) then `FETCH $` (SEARCHRES, RFC 5182): the saved
+/// result is the set fetched.
+pub fn searchres_save_then_fetch(server: &Server) {
+    let mut s = server.alice();
+    let mb = three_messages(server, &mut s, "searchres");
+    let key = SearchKey::From(AString::new(&b"kim"[..]).unwrap());
+    let saved = s.run(Search::new(key).returning(SearchReturn::new().save())).unwrap();
+    assert!(saved.numbers.is_empty() && saved.count.is_none(), "SAVE alone returns nothing: {saved:?}");
+    let fetched = s.run(Fetch::new(SequenceSet::saved(), attrs(vec![FetchAttr::Envelope]))).unwrap();
+    assert_eq!(fetched.messages.len(), 1);
+    assert_eq!(fetched.messages[0].seq, 3);
+    cleanup(&mut s, &mb);
+}

@@ -125,3 +125,41 @@ pub fn idle_woken_by_append(server: &Server) {
     d.run(Noop).unwrap();
     cleanup(&mut other, &mb);
 }
+
+/// Another session's flag change and expunge reach the first session as
+/// unsolicited `* 1 FETCH (FLAGS ...)` and `* 1 EXPUNGE` events on NOOP;
+/// the mailbox state follows.
+pub fn flag_change_and_expunge_from_second_session(server: &Server) {
+    let mut first = server.alice();
+    let mb = fresh(server, &mut first, "other_changes");
+    append(&mut first, &mb, MESSAGE);
+    append(&mut first, &mb, MESSAGE);
+    first.run(Select::new(&mb).unwrap()).unwrap();
+    first.events().for_each(drop);
+    let mut second = server.alice();
+    second.run(Select::new(&mb).unwrap()).unwrap();
+    second.run(Store::add(SequenceSet::single(2).unwrap(), [Flag::Flagged]).unwrap().silent()).unwrap();
+    second.run(Store::add(SequenceSet::single(1).unwrap(), [Flag::Deleted]).unwrap().silent()).unwrap();
+    second.run(Expunge).unwrap();
+    let mut seen = Vec::new();
+    for _ in 0..50 {
+        first.run(Noop).unwrap();
+        seen.extend(first.events());
+        if seen.iter().any(|e| matches!(e, Event::Data(Data::Expunge(1)))) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let flagged = |e: &Event| match e {
+        Event::Data(Data::Fetch { items, .. }) => {
+            items.iter().any(|i| matches!(i, FetchItem::Flags(f) if f.contains(&Flag::Flagged)))
+        }
+        _ => false,
+    };
+    assert!(seen.iter().any(flagged), "{seen:?}");
+    assert!(seen.iter().any(|e| matches!(e, Event::Data(Data::Expunge(1)))), "{seen:?}");
+    assert_eq!(first.mailbox().exists, 1);
+    drop(first);
+    second.run(typed_imap::command::Unselect).unwrap();
+    cleanup(&mut second, &mb);
+}
