@@ -66,6 +66,7 @@ live_tests!(cyrus;
     extension::acl_grants_bob_read,
     edge::names_needing_quotes_and_ampersand,
     edge::large_literal_round_trip,
+    edge::many_messages_in_one_command,
     edge::trycreate_and_failed_select,
     edge::select_read_only_is_an_error,
     edge::fetch_header_fields,

@@ -5,7 +5,8 @@
 
 use typed_imap::Error;
 use typed_imap::command::{
-    Append, Copy, Delete, Fetch, ModRights, Rights, Search, Select, SetAcl, State, Store, Unselect,
+    Append, AppendMessage, Copy, Delete, Fetch, ModRights, Rights, Search, Select, SetAcl, State, Store,
+    Unselect,
 };
 use typed_imap::types::{
     AString, ByteStr, Code, FetchAttr, FetchItem, FetchItems, Flag, SearchKey, Section, SectionText,
@@ -151,5 +152,32 @@ pub fn store_modes_and_combined_search(server: &Server) {
     assert_eq!(s.run(Search::new(subject.and(SearchKey::Unseen))).unwrap().numbers, Vec::<u32>::new());
     let fetched = s.run(Fetch::new(all, FetchItems::Attrs(vec![FetchAttr::Flags]))).unwrap();
     assert!(fetched.messages.iter().all(|m| m.flags().unwrap().contains(&Flag::Seen)));
+    cleanup(&mut s, &mb);
+}
+
+/// 150 messages in one MULTIAPPEND (150 literals in one command), then
+/// FETCH 1:* answering 150 responses in few reads, UID SEARCH and a
+/// non-silent STORE over all of them.
+pub fn many_messages_in_one_command(server: &Server) {
+    let mut s = server.alice();
+    let mb = fresh(server, &mut s, "many");
+    let body = |i: u32| simple(&format!("message {i}"), "amy@example.org", &format!("<many-{i}@x>"), None);
+    let mut append = Append::new(&mb, body(1)).unwrap();
+    for i in 2..=150 {
+        append = append.message(AppendMessage::new(body(i)).unwrap());
+    }
+    let uids = s.run(append).unwrap().expect("APPENDUID");
+    let uids: Vec<u32> = uids.uids.numbers(u32::MAX).collect();
+    assert_eq!(uids.len(), 150);
+    s.run(Select::new(&mb).unwrap()).unwrap();
+    let items = FetchItems::Attrs(vec![FetchAttr::Uid, FetchAttr::Rfc822Size]);
+    let fetched = s.run(Fetch::new(SequenceSet::all(), items)).unwrap();
+    let seqs: Vec<u32> = fetched.messages.iter().map(|m| m.seq).collect();
+    assert_eq!(seqs, (1..=150).collect::<Vec<_>>());
+    assert_eq!(fetched.messages.iter().map(|m| m.uid().unwrap()).collect::<Vec<_>>(), uids);
+    let found = s.run(Search::new(SearchKey::All).uid()).unwrap();
+    assert_eq!(found.numbers, uids);
+    let stored = s.run(Store::add(SequenceSet::all(), [Flag::Seen]).unwrap()).unwrap();
+    assert_eq!(stored.messages.len(), 150);
     cleanup(&mut s, &mb);
 }
