@@ -83,7 +83,7 @@ pub fn trycreate_and_failed_select(server: &Server) {
 
 /// bob, with only `lr` on alice's mailbox, SELECTs it: the server opens it
 /// `[READ-ONLY]`, which the session reports as `Error::ReadOnly` while the
-/// mailbox is selected.
+/// mailbox is selected; reading it still works.
 pub fn select_read_only_is_an_error(server: &Server) {
     let mut s = server.alice();
     let mb = fresh(server, &mut s, "read_only");
@@ -96,6 +96,8 @@ pub fn select_read_only_is_an_error(server: &Server) {
     assert_eq!(bob.state(), State::Selected);
     assert!(bob.mailbox().read_only);
     assert_eq!(bob.mailbox().exists, 1);
+    let read = bob.run(Fetch::new(SequenceSet::single(1).unwrap(), FetchItems::Attrs(vec![FetchAttr::Uid])));
+    assert_eq!(read.unwrap().messages.len(), 1, "reading stays possible after the READ-ONLY SELECT");
     cleanup(&mut s, &mb);
 }
 
