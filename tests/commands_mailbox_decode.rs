@@ -391,8 +391,8 @@ fn id_server_fields_and_nil() {
     assert_eq!(fields[0].value.as_deref(), Some(&b"Dovecot"[..]));
     assert_eq!(fields[1].value, None);
     assert_eq!(exchange(&cmd, b"* ID NIL\r\nA1 OK done\r\n").unwrap(), None);
-    let reason = decode_reason(exchange(&cmd, b"A1 OK done\r\n").unwrap_err(), "ID");
-    assert!(reason.contains("no ID"));
+    // Cyrus answers a second ID with a bare tagged OK (found by the live suite).
+    assert_eq!(exchange(&cmd, b"A1 OK NIL\r\n").unwrap(), None);
 }
 
 #[test]

@@ -110,7 +110,6 @@ fn drop_special_use(s: &mut Session, mailbox: &str) {
 /// tagged `OK NIL` and no `* ID` response (RFC 2971 3.1 says the server
 /// MUST send one).
 #[test]
-#[ignore = "the library fails a second ID with Error::Decode \"no ID response\" instead of Ok(None); reported"]
 fn second_id_without_id_response() {
     let mut s = cyrus().connect();
     assert!(s.run(Id::new([("name", Some("typed-imap"))]).unwrap()).unwrap().is_some());

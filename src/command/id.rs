@@ -109,14 +109,15 @@ impl Encode for IdParams {
     }
 }
 
+/// The server's parameters; none when it sent no `* ID` line at all (Cyrus
+/// answers a second ID with a bare tagged OK), as for `* ID NIL`.
 fn decode_id(
     _: &Id,
     collected: Vec<Response<'static>>,
     _: &Status<'static>,
 ) -> Result<Option<Vec<IdParam<'static>>>, Error> {
-    let found = collected.into_iter().rev().find_map(|r| match r {
-        Response::Data(Data::Id(params)) => Some(params),
+    Ok(collected.into_iter().rev().find_map(|r| match r {
+        Response::Data(Data::Id(params)) => params,
         _ => None,
-    });
-    found.ok_or_else(|| Error::Decode { command: "ID".to_owned(), reason: "no ID response".to_owned() })
+    }))
 }
