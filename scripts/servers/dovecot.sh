@@ -35,7 +35,7 @@ dovecot_env() {
 dovecot_configure() {
   local uid gid u
   uid=$(id -u mail) gid=$(id -g mail)
-  mkdir -p "$DV_DIR"/{run,state,log,home,public}
+  mkdir -p "$DV_DIR"/{run,state,log,home,public,shared}
   : >"$DV_DIR/users"
   for u in alice bob carol admin; do
     local extra=''
@@ -45,7 +45,9 @@ dovecot_configure() {
   done
   printf 'admin:{PLAIN}adminpw::::::userdb_admin=yes\n' >"$DV_DIR/masters"
   printf 'anyone lrwstipekxa\n' >"$DV_DIR/public/dovecot-acl"
-  chown -R "$uid:$gid" "$DV_DIR/home" "$DV_DIR/public"
+  # shared/ holds the ACL dictionary of shared mailboxes, written by the
+  # imap processes, which run as mail (state/ is the master's, root only).
+  chown -R "$uid:$gid" "$DV_DIR/home" "$DV_DIR/public" "$DV_DIR/shared"
   dovecot_conf "$uid" "$gid" >"$DV_CONF"
   doveconf -c "$DV_CONF" -n >"$DV_DIR/log/doveconf.log" 2>&1 ||
     die "dovecot: the generated $DV_CONF is rejected by doveconf" "$DV_DIR/log/doveconf.log"
@@ -159,7 +161,7 @@ namespace public {
 plugin {
   acl = vfile
   acl_user = %u
-  acl_shared_dict = file:$DV_DIR/state/shared-mailboxes.db
+  acl_shared_dict = file:$DV_DIR/shared/shared-mailboxes.db
   quota = count:User quota:ns=
   quota_vsizes = yes
   quota_rule = *:storage=10M:messages=1000
