@@ -407,3 +407,20 @@ fn status_only_in_collected_when_asked() {
     let names: Vec<&str> = got.iter().map(Response::name).collect();
     assert_eq!(names, ["OK", "FLAGS"]);
 }
+
+#[test]
+fn c89_fetch_for_another_message_is_an_event_not_part_of_the_result() {
+    use typed_imap::command::Fetch as RealFetch;
+    use typed_imap::types::FetchAttr;
+    let mut p = logged_in("IMAP4rev1");
+    let select = Select { mailbox: Mailbox::new("INBOX").unwrap() };
+    run(&mut p, &select, "* 9 EXISTS\r\nA1 OK [READ-WRITE] done\r\n").unwrap();
+    events(&mut p);
+    let fetch = RealFetch::new("1:2".parse().unwrap(), vec![FetchAttr::Uid]);
+    let reply = "* 1 FETCH (UID 10)\r\n* 7 FETCH (FLAGS (\\Seen))\r\n* 2 FETCH (UID 11)\r\nA2 OK done\r\n";
+    let fetched = run(&mut p, &fetch, reply).unwrap();
+    assert_eq!(fetched.messages.iter().map(|m| m.seq).collect::<Vec<_>>(), [1, 2]);
+    assert!(fetched.unsolicited.is_empty());
+    let got = events(&mut p);
+    assert!(matches!(&got[..], [Event::Data(Data::Fetch { seq: 7, .. })]), "{got:?}");
+}

@@ -16,6 +16,7 @@ pub struct Command<'a> {
     pub collect: Vec<LitStr>,
     pub output: Option<Type>,
     pub decode: Option<Path>,
+    pub collect_if: Option<Path>,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -61,6 +62,7 @@ impl<'a> Command<'a> {
             collect: attrs.collect,
             output: attrs.output,
             decode: attrs.decode,
+            collect_if: attrs.collect_if,
             fields,
         })
     }

@@ -21,6 +21,7 @@ pub struct ContainerAttrs {
     pub collect: Vec<LitStr>,
     pub output: Option<Type>,
     pub decode: Option<Path>,
+    pub collect_if: Option<Path>,
 }
 
 /// The attributes on one field.
@@ -50,6 +51,7 @@ impl ContainerAttrs {
                 COLLECT => out.collect.push(meta.value()?.parse()?),
                 OUTPUT => set_once(cx, meta, &mut out.output, Some(meta.value()?.parse()?)),
                 DECODE => set_once(cx, meta, &mut out.decode, Some(meta.value()?.parse()?)),
+                COLLECT_IF => set_once(cx, meta, &mut out.collect_if, Some(meta.value()?.parse()?)),
                 _ => {}
             }
             Ok(())

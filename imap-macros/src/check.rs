@@ -11,6 +11,12 @@ pub fn check(cmd: &Command<'_>) -> Result<(), Vec<syn::Error>> {
     check_name(&mut cx, cmd);
     check_state(&mut cx, cmd);
     check_collect(&mut cx, cmd);
+    if let (Some(predicate), true) = (&cmd.collect_if, cmd.collect.is_empty()) {
+        cx.error(
+            predicate,
+            "`collect_if = ...` narrows `collect`: name the responses with `collect = \"FETCH\"` too",
+        );
+    }
     if let (Some(decode), None) = (&cmd.decode, &cmd.output) {
         cx.error(decode, "`decode = ...` needs `output = Type`: the type the function returns");
     }

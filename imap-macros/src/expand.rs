@@ -160,7 +160,10 @@ fn collects(cmd: &Command<'_>) -> TokenStream {
     if names.is_empty() {
         return quote!(false);
     }
-    quote!(__p::collects(response, &[#(#names),*]))
+    match &cmd.collect_if {
+        Some(predicate) => quote!(__p::collects(response, &[#(#names),*]) && #predicate(self, response)),
+        None => quote!(__p::collects(response, &[#(#names),*])),
+    }
 }
 
 /// One argument: a space, then the value in the form its attributes ask

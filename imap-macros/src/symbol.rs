@@ -18,6 +18,8 @@ pub const COLLECT: &str = "collect";
 pub const OUTPUT: &str = "output";
 /// Container: the function that builds the result.
 pub const DECODE: &str = "decode";
+/// Container: a predicate that narrows what `collect` takes.
+pub const COLLECT_IF: &str = "collect_if";
 
 /// Field: a `(NAME value)` command modifier (RFC 4466).
 pub const MODIFIER: &str = "modifier";
@@ -33,7 +35,8 @@ pub const LITERAL: &str = "literal";
 pub const RAW: &str = "raw";
 
 /// Every container key, for "expected one of" messages.
-pub const CONTAINER_KEYS: &[&str] = &[COMMAND, UID_CAPABLE, STATE, CAPABILITY, COLLECT, OUTPUT, DECODE];
+pub const CONTAINER_KEYS: &[&str] =
+    &[COMMAND, UID_CAPABLE, STATE, CAPABILITY, COLLECT, COLLECT_IF, OUTPUT, DECODE];
 /// Every field key, for "expected one of" messages.
 pub const FIELD_KEYS: &[&str] = &[MODIFIER, PREFIX, KEYWORD, LIST, LITERAL, RAW, CAPABILITY];
 

@@ -48,7 +48,15 @@ use crate::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, Response, SeqNu
 /// assert_eq!(cmd.capabilities(), ["CONDSTORE", "QRESYNC"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, crate::Command)]
-#[imap(command = "FETCH", uid_capable, state = "selected", collect = "FETCH, VANISHED", output = Fetched, decode = decode_fetch)]
+#[imap(
+    command = "FETCH",
+    uid_capable,
+    state = "selected",
+    collect = "FETCH, VANISHED",
+    collect_if = answers_fetch,
+    output = Fetched,
+    decode = decode_fetch
+)]
 pub struct Fetch {
     /// The messages (sequence numbers, or UIDs in the UID form).
     pub set: SequenceSet,
@@ -107,10 +115,7 @@ pub struct FetchedMessage {
 impl FetchedMessage {
     /// The `UID` item, if the response has one.
     pub fn uid(&self) -> Option<u32> {
-        self.items.iter().find_map(|i| match i {
-            FetchItem::Uid(u) => Some(*u),
-            _ => None,
-        })
+        uid_of(&self.items)
     }
 
     /// The `FLAGS` item, if the response has one.
@@ -124,8 +129,7 @@ impl FetchedMessage {
     /// True when the response holds FLAGS and nothing but UID besides: an
     /// unsolicited flag update when FLAGS was not asked for.
     pub(crate) fn is_flag_update(&self) -> bool {
-        self.flags().is_some()
-            && self.items.iter().all(|i| matches!(i, FetchItem::Flags(_) | FetchItem::Uid(_)))
+        is_flag_update(&self.items)
     }
 
     /// Back to the response it came from.
@@ -135,7 +139,40 @@ impl FetchedMessage {
 
     /// True when the message is in `set`, by number or by UID.
     pub(crate) fn in_set(&self, set: &SequenceSet) -> bool {
-        set_may_contain(set, self.seq) || self.uid().is_some_and(|u| set_may_contain(set, u))
+        in_set(self.seq, &self.items, set)
+    }
+}
+
+fn uid_of(items: &[FetchItem<'_>]) -> Option<u32> {
+    items.iter().find_map(|i| match i {
+        FetchItem::Uid(u) => Some(*u),
+        _ => None,
+    })
+}
+
+/// FLAGS and nothing but UID or MODSEQ besides: how servers report a flag
+/// change (RFC 3501 section 7.4.2, RFC 7162 section 3.2.4).
+pub(crate) fn is_flag_update(items: &[FetchItem<'_>]) -> bool {
+    items.iter().any(|i| matches!(i, FetchItem::Flags(_)))
+        && items.iter().all(|i| matches!(i, FetchItem::Flags(_) | FetchItem::Uid(_) | FetchItem::ModSeq(_)))
+}
+
+/// The message `seq` (with these items) is in `set`, by number or by UID.
+pub(crate) fn in_set(seq: u32, items: &[FetchItem<'_>], set: &SequenceSet) -> bool {
+    set_may_contain(set, seq) || uid_of(items).is_some_and(|u| set_may_contain(set, u))
+}
+
+/// What FETCH collects: the FETCH responses of the messages asked for (a
+/// bare flag update counts only when FLAGS was asked for) and `VANISHED
+/// (EARLIER)`. Other FETCHes and a live VANISHED are unsolicited: the
+/// session queues them as events (conformance item 89).
+fn answers_fetch(cmd: &Fetch, response: &Response<'_>) -> bool {
+    match response {
+        Response::Data(Data::Fetch { seq, items }) => {
+            in_set(*seq, items, &cmd.set) && (cmd.asks_flags() || !is_flag_update(items))
+        }
+        Response::Data(Data::Vanished { earlier, .. }) => *earlier,
+        _ => false,
     }
 }
 

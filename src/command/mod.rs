@@ -18,6 +18,7 @@
 //! | `state = "..."` | `not_authenticated`, `authenticated` (the default; includes selected), `authenticated_only` (not while a mailbox is selected), `selected` or `any`: checked before anything is sent |
 //! | `capability = "X"` | the server must advertise `X`; else the session refuses with `Error::Unsupported` |
 //! | `collect = "FETCH"` | the untagged responses that belong to the result, by name (`FETCH`, `EXISTS`, `OK`, ...); repeat the key or separate names with commas |
+//! | `collect_if = path` | `fn(&Self, &Response<'_>) -> bool`: of the responses `collect` names, takes only those it accepts (FETCH takes the FETCHes of the messages it asked for; the others are unsolicited events) |
 //! | `output = Type` | the result type; built by its [`Decode`] impl unless `decode` is given |
 //! | `decode = path` | `fn(&Self, Vec<Response<'static>>, &Status<'static>) -> Result<Output, Error>` |
 //!
