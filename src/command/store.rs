@@ -19,8 +19,8 @@
 //! RFC 3501 section 6.4.6).
 
 use crate::Error;
-use crate::command::fetch::FetchedMessage;
-use crate::types::{Code, Data, Flag, Response, SequenceSet, Status, ValidationError};
+use crate::command::fetch::{FetchedMessage, in_set};
+use crate::types::{Code, Data, FetchItem, Flag, Response, SequenceSet, Status, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
 
 /// STORE (RFC 3501 section 6.4.6): changes the flags of messages.
@@ -37,7 +37,15 @@ use crate::wire::encode::{Encode, Encoder};
 /// assert_eq!(enc.finish(), [Fragment::Line(b" 1:3 +FLAGS (\\Deleted)\r\n".to_vec())]);
 /// ```
 #[derive(Debug, Clone, PartialEq, crate::Command)]
-#[imap(command = "STORE", uid_capable, state = "selected", collect = "FETCH", output = Stored, decode = decode_store)]
+#[imap(
+    command = "STORE",
+    uid_capable,
+    state = "selected",
+    collect = "FETCH",
+    collect_if = answers_store,
+    output = Stored,
+    decode = decode_store
+)]
 pub struct Store {
     set: SequenceSet,
     #[imap(capability = "CONDSTORE")]
@@ -155,6 +163,20 @@ impl Store {
     /// True when `message` is part of the result (see the module doc).
     fn answers(&self, message: &FetchedMessage) -> bool {
         message.in_set(&self.set) && !(self.action.silent && message.flags().is_some())
+    }
+}
+
+/// What STORE collects: the FETCHes of the messages it stored into (with
+/// `.SILENT`, only those without FLAGS: the MODSEQ CONDSTORE sends). The
+/// others are unsolicited: the session queues them as events
+/// (conformance item 89).
+fn answers_store(cmd: &Store, response: &Response<'_>) -> bool {
+    match response {
+        Response::Data(Data::Fetch { seq, items }) => {
+            let has_flags = items.iter().any(|i| matches!(i, FetchItem::Flags(_)));
+            in_set(*seq, items, &cmd.set) && !(cmd.action.silent && has_flags)
+        }
+        _ => false,
     }
 }
 
