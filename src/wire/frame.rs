@@ -93,6 +93,7 @@
 //! sink as it arrives (as swift-nio-imap's `ResponseParser` does) instead
 //! of buffering the whole response.
 
+pub(crate) mod find;
 mod scan;
 
 use std::fmt;
@@ -271,8 +272,11 @@ struct Scan {
     literal_end: Option<usize>,
     /// The current line starts right after a literal.
     after_literal: bool,
-    /// Quoted-string state and parenthesis depth.
+    /// Quoted-string state and parenthesis depth, up to `tracked`.
     tracker: Tracker,
+    /// Where the tracker stopped: it is caught up lazily, only when a
+    /// line ends in a literal announcement (see [`Framer::catch_up`]).
+    tracked: usize,
 }
 
 /// What the end of a line means for the response.
@@ -359,7 +363,6 @@ impl Framer {
         let from = self.scan.pos;
         if from < window_end {
             let found = memchr::memchr(b'\n', &buf[from..window_end]).map(|i| from + i);
-            self.scan.tracker.track(&buf[from..found.unwrap_or(window_end)]);
             self.scan.pos = found.map_or(window_end, |lf| lf + 1);
             self.examined += (self.scan.pos - from) as u64;
             if found.is_some() {
@@ -401,19 +404,46 @@ impl Framer {
             self.start_line(lf + 1, false);
             return Ok(LineEnd::More);
         }
-        if self.scan.tracker.in_quote() {
-            return Ok(LineEnd::Complete(lf + 1));
-        }
         let Some(announcement) = Announcement::at_end_of(content) else {
             return Ok(LineEnd::Complete(lf + 1));
         };
+        self.catch_up(buf, lf);
+        if self.scan.tracker.in_quote() {
+            return Ok(LineEnd::Complete(lf + 1));
+        }
         self.examined += announcement.len as u64;
         if start == 0 && scan::is_status_line(content) {
             return Ok(LineEnd::Complete(lf + 1));
         }
         let end = self.literal_end(start + announcement.offset, announcement.size, lf + 1)?;
         self.scan.literal_end = Some(end);
+        // The literal's bytes are never tracked.
+        self.scan.tracked = end;
         Ok(LineEnd::More)
+    }
+
+    /// Runs the tracker over the lines between where it stopped and the LF
+    /// at `lf`, starting afresh on each line.
+    ///
+    /// Tracking every line as it is scanned cost a third of the time of
+    /// `parse_response` on FETCH metadata (ENVELOPE and BODYSTRUCTURE lines
+    /// are dense with `"`, `(` and `)`: 2.97M of 10.2M instructions for 200
+    /// responses). Its state matters only at a line that ends in a literal
+    /// announcement (is the `{` quoted?) and at an empty line right after a
+    /// literal (the depth, and then the tracker has just been caught up at
+    /// the announcement). Untracked lines hold no literal, so catching up
+    /// gives the same state, and each byte is still tracked at most once.
+    fn catch_up(&mut self, buf: &[u8], lf: usize) {
+        let mut from = self.scan.tracked;
+        while from < lf {
+            let end = memchr::memchr(b'\n', &buf[from..lf]).map_or(lf, |i| from + i);
+            self.scan.tracker.track(&buf[from..end]);
+            if end < lf {
+                self.scan.tracker.new_line();
+            }
+            from = end + 1;
+        }
+        self.scan.tracked = lf;
     }
 
     /// Checks a literal of `size` bytes (`None`: overflows `u64`) announced
