@@ -18,7 +18,7 @@ use super::core::{literal_bytes, nested, nil, nstring, number, number64, quoted,
 use super::datetime::date_time;
 use super::envelope::envelope;
 use super::flag::flag_list;
-use super::paren::{field_follows, paren_list};
+use super::paren::{field_follows, paren_list, paren_list_sized};
 use super::section::{section, section_binary};
 use crate::types::chars::is_atom_char;
 use crate::types::{ByteStr, FetchItem};
@@ -27,7 +27,7 @@ use crate::types::{ByteStr, FetchItem};
 /// / msg-att-static)) ")"`. Quirk: an empty list `()` and spaces inside the
 /// parentheses are accepted.
 pub(crate) fn msg_att<'a>(input: &mut Input<'a>) -> ModalResult<Vec<FetchItem<'a>>> {
-    paren_list(msg_att_item).context(StrContext::Label("msg-att")).parse_next(input)
+    paren_list_sized(8, msg_att_item).context(StrContext::Label("msg-att")).parse_next(input)
 }
 
 /// `msg-att-dynamic / msg-att-static`: one attribute, name and value.
