@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use winnow::ascii::Caseless;
-use winnow::combinator::{alt, cut_err, delimited, opt, preceded, terminated};
+use winnow::combinator::{cut_err, delimited, opt, preceded, terminated};
 use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
 use winnow::token::{take, take_while};
@@ -99,10 +99,17 @@ fn status_expected() -> ErrMode<ContextError> {
 ///
 /// Quirk `status_without_text`: `* OK` and `A1 OK [READ-WRITE]` have no
 /// text; it is empty.
+///
+/// The line's end decides the form, looked at before parsing: trying
+/// `crlf` first, as `alt` did, failed on every status line with text and
+/// built an error with a context (an allocation) each time.
 fn status_rest<'a>(tag: Option<Tag<'a>>, kind: StatusKind, input: &mut Input<'a>) -> ModalResult<Status<'a>> {
-    let rest =
-        cut_err(alt((crlf.value(None), delimited(sp, resp_text, crlf).map(Some)))).parse_next(input)?;
-    let (code, text) = rest.unwrap_or_default();
+    let spaces = input.input.iter().take_while(|b| **b == b' ').count();
+    if input.input[spaces..].starts_with(b"\r\n") {
+        cut_err(crlf).parse_next(input)?;
+        return Ok(Status { tag, kind, code: None, text: ByteStr::default() });
+    }
+    let (code, text) = cut_err(delimited(sp, resp_text, crlf)).parse_next(input)?;
     Ok(Status { tag, kind, code, text })
 }
 
