@@ -131,11 +131,15 @@ pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     }
     let mut owned = body.to_vec();
     loop {
+        // Runs of plain bytes are copied at once (names with an escape or
+        // 8-bit bytes come here); each special byte is read as before.
+        let run = input.input.iter().position(|b| matches!(b, b'"' | b'\\' | b'\r' | b'\n'));
+        let run = take(run.unwrap_or(input.input.len())).parse_next(input)?;
+        owned.extend_from_slice(run);
         match cut_err(any).parse_next(input)? {
             b'"' => return Ok(ByteStr::from(owned)),
             b'\\' => owned.push(cut_err(any.verify(|b| *b != b'\r' && *b != b'\n')).parse_next(input)?),
-            b'\r' | b'\n' => return Err(ErrMode::Cut(ContextError::new())),
-            b => owned.push(b),
+            _ => return Err(ErrMode::Cut(ContextError::new())),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use winnow::combinator::{alt, delimited, opt, preceded, terminated};
+use winnow::combinator::{delimited, opt, preceded, terminated};
 use winnow::error::StrContext;
 use winnow::prelude::*;
 
@@ -35,10 +35,15 @@ fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
 /// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.
 ///
 /// Quirk `empty_delimiter`: `""` is read as `NIL` (no hierarchy).
+///
+/// The first byte decides the form: `alt` tried `NIL` first and built an
+/// error for it on every LIST line, which sends a quoted delimiter.
 pub(crate) fn delimiter(input: &mut Input<'_>) -> ModalResult<Option<char>> {
-    alt((nil.value(None), quoted.verify_map(|q| one_char(&q))))
-        .context(StrContext::Label("delimiter"))
-        .parse_next(input)
+    let form = |input: &mut Input<'_>| match input.input.first() {
+        Some(b'"') => quoted.verify_map(|q| one_char(&q)).parse_next(input),
+        _ => nil.value(None).parse_next(input),
+    };
+    form.context(StrContext::Label("delimiter")).parse_next(input)
 }
 
 /// `Some(None)` for an empty string, `Some(Some(c))` for one character.
