@@ -8,6 +8,7 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::byte_class::{is_atom_char, is_text_char};
 use super::capability::capability;
 use super::core::{astring, atom, number, number64, sp};
 use super::flag::{flag, flag_list};
@@ -15,7 +16,6 @@ use super::keyword::Upper;
 use super::objectid::objectid_paren;
 use super::paren::paren_list;
 use super::sequence::sequence_set;
-use crate::types::chars::{is_atom_char, is_text_char};
 use crate::types::{ByteStr, Code, Flag, MetadataCode};
 
 /// `resp-text-code` and its closing `]`, after the opening `[`.

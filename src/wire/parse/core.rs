@@ -9,8 +9,8 @@ use winnow::prelude::*;
 use winnow::token::{any, take, take_while};
 
 use super::Input;
+use super::byte_class::{is_astring_char, is_atom_char, is_text_char};
 use crate::types::ByteStr;
-use crate::types::chars::{is_astring_char, is_atom_char, is_text_char};
 use crate::wire::frame::find::first_of;
 
 /// `SP`. Quirk: some servers double spaces; one or more are accepted.

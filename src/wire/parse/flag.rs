@@ -7,8 +7,8 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::byte_class::is_atom_char;
 use super::core::{ascii_str, sp};
-use crate::types::chars::is_atom_char;
 use crate::types::{Atom, Flag};
 
 /// `flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" /

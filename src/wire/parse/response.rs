@@ -13,6 +13,7 @@ use winnow::token::{take, take_while};
 use super::Input;
 use super::acl::{acl_data, listrights_data, myrights_data};
 use super::annotation::annotate_data;
+use super::byte_class::{is_atom_char, is_tag_char};
 use super::capability::{capability_data, enable_data};
 use super::code::resp_text_code;
 use super::core::{ascii_str, crlf, number, sp, text};
@@ -28,7 +29,6 @@ use super::search_data::{esearch_response, search_data};
 use super::sequence::sequence_set;
 use super::status_data::status_data;
 use super::thread::thread_data;
-use crate::types::chars::{is_atom_char, is_tag_char};
 use crate::types::{ByteStr, Code, Continue, Data, Response, Status, StatusKind, Tag};
 
 /// `response = *(continue-req / response-data) response-done`, one at a

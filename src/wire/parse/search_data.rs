@@ -8,12 +8,12 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::byte_class::is_atom_char;
 use super::core::{astring, atom, nil, number, number64, nz_number, sp};
 use super::ext_value::tagged_ext_val;
 use super::keyword::Upper;
 use super::mailbox::mailbox;
 use super::sequence::sequence_set;
-use crate::types::chars::is_atom_char;
 use crate::types::{ByteStr, Esearch, EsearchItem, Mailbox, SearchResult};
 
 /// `mailbox-data =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]`,
