@@ -27,8 +27,8 @@ pub(crate) fn flag<'a>(input: &mut Input<'a>) -> ModalResult<Flag<'a>> {
             input.input = &input.input[2..];
             Ok(Flag::Wildcard)
         }
-        [b'\\', ..] => preceded(b'\\', flag_name.map(system_flag)).parse_next(input),
-        _ => flag_name.map(keyword).parse_next(input),
+        [b'\\', ..] => preceded(b'\\', flag_bytes.map(system_flag)).parse_next(input),
+        _ => flag_bytes.map(|name| keyword(ascii_str(name))).parse_next(input),
     }
 }
 
@@ -41,7 +41,8 @@ pub(crate) fn flag<'a>(input: &mut Input<'a>) -> ModalResult<Flag<'a>> {
 /// responses, with the `status_rest` change: 1.15M -> 1.04M instructions).
 pub(crate) fn flag_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Flag<'a>>> {
     (b'(', opt(sp)).parse_next(input)?;
-    let mut flags = Vec::new();
+    // Room for the usual lists (a FLAGS response has 5 to 8) at once.
+    let mut flags = Vec::with_capacity(8);
     if let Some(first) = opt(flag).parse_next(input)? {
         flags.push(first);
         loop {
@@ -62,14 +63,17 @@ pub(crate) fn flag_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Flag<'a>>>
     Ok(flags)
 }
 
-fn flag_name<'a>(input: &mut Input<'a>) -> ModalResult<&'a str> {
-    take_while(1.., |b| is_atom_char(b) || b == b']').map(ascii_str).parse_next(input)
+fn flag_bytes<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
+    take_while(1.., |b| is_atom_char(b) || b == b']').parse_next(input)
 }
 
 fn keyword(name: &str) -> Flag<'_> {
     Flag::Keyword(Atom::from_wire(Cow::Borrowed(name)))
 }
 
-fn system_flag(name: &str) -> Flag<'_> {
-    Flag::from_wire_system(name)
+/// `\name`: a system flag is found on the bytes, without the UTF-8 check
+/// that making a `&str` costs (callgrind, 500 small responses, with the
+/// pre-sized flag list: 0.897M -> 0.852M instructions).
+fn system_flag(name: &[u8]) -> Flag<'_> {
+    Flag::known_system(name).unwrap_or_else(|| Flag::from_wire_system(ascii_str(name)))
 }
