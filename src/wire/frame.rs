@@ -475,5 +475,29 @@ impl Framer {
 /// # Ok::<(), typed_imap::wire::FrameError>(())
 /// ```
 pub fn check(buf: &[u8], limits: &FrameLimits) -> Result<FrameStatus, FrameError> {
+    if let Some(len) = single_line(buf, limits) {
+        return Ok(FrameStatus::Complete(len));
+    }
     Framer::new(*limits).check(buf)
+}
+
+/// The common case of [`check`], decided without the [`Framer`]'s state:
+/// a first line, within the limits, ending in CRLF and not in `}` (so it
+/// announces no literal, and the quote and parenthesis state cannot
+/// matter). `None` leaves every other case, errors included, to the
+/// framer, which would answer `Complete` with the same length here.
+///
+/// Most responses are one such line; the framer's setup and bookkeeping
+/// cost about 190 instructions per response of the small-response corpus,
+/// this about 60 (callgrind: 500 small responses 0.852M -> 0.786M, 50 LIST
+/// lines 116.5K -> 110.0K; a response with literals pays one extra `memchr`
+/// of its first line).
+fn single_line(buf: &[u8], limits: &FrameLimits) -> Option<usize> {
+    let window = &buf[..buf.len().min(limits.max_line).min(limits.max_response)];
+    let lf = memchr::memchr(b'\n', window)?;
+    let content = buf[..lf].strip_suffix(b"\r")?;
+    match content.last() {
+        Some(b'}') => None,
+        _ => Some(lf + 1),
+    }
 }
