@@ -95,14 +95,19 @@ fn known_attr(upper: &[u8]) -> Option<MailboxAttr<'static>> {
 impl<'a> MailboxAttr<'a> {
     /// The attribute called `\name` (case-insensitive).
     pub(crate) fn from_name(name: Atom<'a>) -> Self {
+        MailboxAttr::known(name.as_str().as_bytes()).unwrap_or(MailboxAttr::Other(name))
+    }
+
+    /// The known attribute called `\name` (case-insensitive), if any. On
+    /// bytes, so the parser makes a `&str` (a UTF-8 check) only of the
+    /// others.
+    pub(crate) fn known(name: &[u8]) -> Option<MailboxAttr<'static>> {
         // The longest known name, `HasNoChildren`, has 13 bytes.
         let mut buf = [0; 13];
-        let known = buf.get_mut(..name.as_str().len()).and_then(|upper| {
-            upper.copy_from_slice(name.as_str().as_bytes());
-            upper.make_ascii_uppercase();
-            known_attr(upper)
-        });
-        known.unwrap_or(MailboxAttr::Other(name))
+        let upper = buf.get_mut(..name.len())?;
+        upper.copy_from_slice(name);
+        upper.make_ascii_uppercase();
+        known_attr(upper)
     }
 
     /// Detaches the value from the buffer it borrows from.

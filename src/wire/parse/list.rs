@@ -6,9 +6,11 @@ use std::borrow::Cow;
 use winnow::combinator::{delimited, opt, preceded, terminated};
 use winnow::error::StrContext;
 use winnow::prelude::*;
+use winnow::token::take_while;
 
 use super::Input;
-use super::core::{astring, atom, nil, quoted, sp};
+use super::byte_class::is_atom_char;
+use super::core::{ascii_str, astring, nil, quoted, sp};
 use super::ext_value::tagged_ext_val;
 use super::keyword::Upper;
 use super::mailbox::mailbox;
@@ -28,8 +30,13 @@ pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a
 /// `mbx-list-flags`: one of `mbx-list-sflag / mbx-list-oflag /
 /// child-mbox-flag / use-attr / flag-extension`, all `"\" atom`. (No
 /// error context: failing here is how the list ends.)
+///
+/// A known attribute is recognised on the bytes; only the others are made
+/// a `&str` (callgrind, 50 LIST lines: 110.0K -> 99.0K instructions).
 fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
-    preceded(b'\\', atom).map(|a| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(a)))).parse_next(input)
+    let name = preceded(b'\\', take_while(1.., is_atom_char)).parse_next(input)?;
+    Ok(MailboxAttr::known(name)
+        .unwrap_or_else(|| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(ascii_str(name))))))
 }
 
 /// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.
