@@ -75,8 +75,15 @@ impl<'a> Flag<'a> {
     /// The flag `\name` as a server sent it, not validated: a system flag
     /// when `name` is one (any case), else an extension flag.
     pub(crate) fn from_wire_system(name: &'a str) -> Self {
-        let known = SYSTEM.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
-        known.map_or_else(|| Flag::Extension(Atom::from_wire(Cow::Borrowed(name))), |(_, f)| f.clone())
+        Flag::known_system(name.as_bytes())
+            .unwrap_or_else(|| Flag::Extension(Atom::from_wire(Cow::Borrowed(name))))
+    }
+
+    /// The system flag called `\name` (any case), if it is one. On bytes,
+    /// so the parser need not make a `&str` (a UTF-8 check) of the most
+    /// common flags.
+    pub(crate) fn known_system(name: &[u8]) -> Option<Flag<'static>> {
+        SYSTEM.iter().find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name)).map(|(_, f)| f.clone())
     }
 
     /// Detaches the value from the buffer it borrows from.

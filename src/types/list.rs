@@ -61,34 +61,53 @@ pub enum MailboxAttr<'a> {
     Other(Atom<'a>),
 }
 
-/// Every known attribute, with its name on the wire (without `\`).
-const KNOWN_ATTRS: [(&str, MailboxAttr<'static>); 17] = [
-    ("Noinferiors", MailboxAttr::NoInferiors),
-    ("Noselect", MailboxAttr::NoSelect),
-    ("Marked", MailboxAttr::Marked),
-    ("Unmarked", MailboxAttr::Unmarked),
-    ("HasChildren", MailboxAttr::HasChildren),
-    ("HasNoChildren", MailboxAttr::HasNoChildren),
-    ("NonExistent", MailboxAttr::NonExistent),
-    ("Subscribed", MailboxAttr::Subscribed),
-    ("Remote", MailboxAttr::Remote),
-    ("All", MailboxAttr::All),
-    ("Archive", MailboxAttr::Archive),
-    ("Drafts", MailboxAttr::Drafts),
-    ("Flagged", MailboxAttr::Flagged),
-    ("Junk", MailboxAttr::Junk),
-    ("Sent", MailboxAttr::Sent),
-    ("Trash", MailboxAttr::Trash),
-    ("Important", MailboxAttr::Important),
-];
+/// The known attribute whose name on the wire (without `\`), upper-cased,
+/// is `upper`.
+///
+/// A `match` on the upper-cased name rather than a case-insensitive search
+/// of a table: every LIST line has one or more attributes, and the search
+/// was about 14% of the LIST corpus' instructions (callgrind, 50 lines:
+/// 136K -> 129K).
+fn known_attr(upper: &[u8]) -> Option<MailboxAttr<'static>> {
+    use MailboxAttr as A;
+    Some(match upper {
+        b"NOINFERIORS" => A::NoInferiors,
+        b"NOSELECT" => A::NoSelect,
+        b"MARKED" => A::Marked,
+        b"UNMARKED" => A::Unmarked,
+        b"HASCHILDREN" => A::HasChildren,
+        b"HASNOCHILDREN" => A::HasNoChildren,
+        b"NONEXISTENT" => A::NonExistent,
+        b"SUBSCRIBED" => A::Subscribed,
+        b"REMOTE" => A::Remote,
+        b"ALL" => A::All,
+        b"ARCHIVE" => A::Archive,
+        b"DRAFTS" => A::Drafts,
+        b"FLAGGED" => A::Flagged,
+        b"JUNK" => A::Junk,
+        b"SENT" => A::Sent,
+        b"TRASH" => A::Trash,
+        b"IMPORTANT" => A::Important,
+        _ => return None,
+    })
+}
 
 impl<'a> MailboxAttr<'a> {
     /// The attribute called `\name` (case-insensitive).
     pub(crate) fn from_name(name: Atom<'a>) -> Self {
-        KNOWN_ATTRS
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name.as_str()))
-            .map_or(MailboxAttr::Other(name), |(_, a)| a.clone())
+        MailboxAttr::known(name.as_str().as_bytes()).unwrap_or(MailboxAttr::Other(name))
+    }
+
+    /// The known attribute called `\name` (case-insensitive), if any. On
+    /// bytes, so the parser makes a `&str` (a UTF-8 check) only of the
+    /// others.
+    pub(crate) fn known(name: &[u8]) -> Option<MailboxAttr<'static>> {
+        // The longest known name, `HasNoChildren`, has 13 bytes.
+        let mut buf = [0; 13];
+        let upper = buf.get_mut(..name.len())?;
+        upper.copy_from_slice(name);
+        upper.make_ascii_uppercase();
+        known_attr(upper)
     }
 
     /// Detaches the value from the buffer it borrows from.

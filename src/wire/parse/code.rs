@@ -8,6 +8,7 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::byte_class::{is_atom_char, is_text_char};
 use super::capability::capability;
 use super::core::{astring, atom, number, number64, sp};
 use super::flag::{flag, flag_list};
@@ -15,7 +16,6 @@ use super::keyword::Upper;
 use super::objectid::objectid_paren;
 use super::paren::paren_list;
 use super::sequence::sequence_set;
-use crate::types::chars::{is_atom_char, is_text_char};
 use crate::types::{ByteStr, Code, Flag, MetadataCode};
 
 /// `resp-text-code` and its closing `]`, after the opening `[`.
@@ -37,9 +37,10 @@ pub(crate) fn resp_text_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>>
 /// with its arguments.
 fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
     let name = atom(input)?;
-    if let Some(code) = Code::unit(name) {
-        return Ok(code);
-    }
+    // The codes with arguments first: they are the common ones around
+    // SELECT (UIDVALIDITY, UIDNEXT, ...), and looking them up among the 31
+    // codes without arguments first cost a full failed search each time.
+    // The two sets of names are disjoint, so the order changes nothing else.
     match Upper::new(name.as_bytes()).as_bytes() {
         b"BADCHARSET" => opt(preceded(sp, paren_list(charset)))
             .map(|c| Code::BadCharset(c.unwrap_or_default()))
@@ -56,7 +57,7 @@ fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
         b"METADATA" => preceded(sp, metadata_code).map(Code::Metadata).parse_next(input),
         b"REFERRAL" => preceded(sp, code_data).map(Code::Referral).parse_next(input),
         b"MAILBOXID" => preceded(sp, objectid_paren).map(Code::MailboxId).parse_next(input),
-        _ => Err(ErrMode::Backtrack(ContextError::new())),
+        _ => Code::unit(name).ok_or_else(|| ErrMode::Backtrack(ContextError::new())),
     }
 }
 

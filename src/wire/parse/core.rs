@@ -3,15 +3,15 @@
 
 use std::borrow::Cow;
 
-use winnow::ascii::Caseless;
 use winnow::combinator::{cut_err, opt, preceded};
 use winnow::error::{ContextError, ErrMode, StrContext, StrContextValue};
 use winnow::prelude::*;
-use winnow::token::{any, literal, take, take_while};
+use winnow::token::{any, take, take_while};
 
 use super::Input;
+use super::byte_class::{is_astring_char, is_atom_char, is_text_char};
 use crate::types::ByteStr;
-use crate::types::chars::{is_astring_char, is_atom_char, is_text_char};
+use crate::wire::frame::find::first_of;
 
 /// `SP`. Quirk: some servers double spaces; one or more are accepted.
 ///
@@ -23,11 +23,26 @@ pub(crate) fn sp(input: &mut Input<'_>) -> ModalResult<()> {
 }
 
 /// `CRLF`. Quirk: trailing spaces before CRLF are accepted.
+///
+/// By hand, with the same outcome as `(take_while(0.., ' '), "\r\n")`
+/// with a `CRLF` context: on failure the spaces stay consumed. It ends
+/// every response; the combinator form cost about 58 instructions a call
+/// (callgrind: 500 small responses 0.786M -> 0.775M, 50 LIST lines 99.0K
+/// -> 97.9K).
 pub(crate) fn crlf(input: &mut Input<'_>) -> ModalResult<()> {
-    (take_while(0.., b' '), b"\r\n")
-        .void()
-        .context(StrContext::Expected(StrContextValue::StringLiteral("CRLF")))
-        .parse_next(input)
+    let spaces = input.input.iter().take_while(|b| **b == b' ').count();
+    input.input = &input.input[spaces..];
+    match input.input.strip_prefix(b"\r\n") {
+        Some(rest) => {
+            input.input = rest;
+            Ok(())
+        }
+        None => {
+            let mut e = ContextError::new();
+            e.push(StrContext::Expected(StrContextValue::StringLiteral("CRLF")));
+            Err(ErrMode::Backtrack(e))
+        }
+    }
 }
 
 /// `number = 1*DIGIT` (unsigned 32-bit).
@@ -95,8 +110,19 @@ pub(crate) fn nstring<'a>(input: &mut Input<'a>) -> ModalResult<Option<ByteStr<'
 }
 
 /// `nil = "NIL"` (case-insensitive).
+///
+/// A direct comparison of three bytes: `literal(Caseless("NIL"))` went
+/// through winnow's generic case-insensitive comparison, about 8% of the
+/// instructions of the FETCH metadata corpus (where `NIL` is the most
+/// common value). It fails the same way: a backtrack, input untouched.
 pub(crate) fn nil(input: &mut Input<'_>) -> ModalResult<()> {
-    literal(Caseless("NIL")).void().parse_next(input)
+    match input.input {
+        [n, i, l, rest @ ..] if [*n, *i, *l].eq_ignore_ascii_case(b"NIL") => {
+            input.input = rest;
+            Ok(())
+        }
+        _ => Err(ErrMode::Backtrack(ContextError::new())),
+    }
 }
 
 /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, with the escapes removed.
@@ -106,6 +132,9 @@ pub(crate) fn nil(input: &mut Input<'_>) -> ModalResult<()> {
 /// that character.
 pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     b'"'.parse_next(input)?;
+    if let Some(plain) = plain_quoted(input) {
+        return Ok(ByteStr::from(plain));
+    }
     let end = memchr::memchr3(b'"', b'\\', b'\n', input.input).unwrap_or(input.input.len());
     let body = take(end).parse_next(input)?;
     if body.contains(&b'\r') {
@@ -117,13 +146,34 @@ pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     }
     let mut owned = body.to_vec();
     loop {
+        // Runs of plain bytes are copied at once (names with an escape or
+        // 8-bit bytes come here); each special byte is read as before.
+        let run = input.input.iter().position(|b| matches!(b, b'"' | b'\\' | b'\r' | b'\n'));
+        let run = take(run.unwrap_or(input.input.len())).parse_next(input)?;
+        owned.extend_from_slice(run);
         match cut_err(any).parse_next(input)? {
             b'"' => return Ok(ByteStr::from(owned)),
             b'\\' => owned.push(cut_err(any.verify(|b| *b != b'\r' && *b != b'\n')).parse_next(input)?),
-            b'\r' | b'\n' => return Err(ErrMode::Cut(ContextError::new())),
-            b => owned.push(b),
+            _ => return Err(ErrMode::Cut(ContextError::new())),
         }
     }
+}
+
+/// The common case of `quoted`, after its opening `"`: a short string
+/// without escapes, CR or LF, found by [`first_of`] and borrowed. Anything
+/// else (`None`, input untouched) takes the general path.
+///
+/// Quoted strings in FETCH metadata are mostly under 30 bytes, where the
+/// call overhead of `memchr3` plus a second pass for CR dominate.
+fn plain_quoted<'a>(input: &mut Input<'a>) -> Option<&'a [u8]> {
+    let bytes: &'a [u8] = input.input;
+    let window = &bytes[..bytes.len().min(64)];
+    let end = first_of(window, [b'"', b'\\', b'\r', b'\n'])?;
+    if bytes[end] != b'"' {
+        return None;
+    }
+    input.input = &bytes[end + 1..];
+    Some(&bytes[..end])
 }
 
 /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8` and
@@ -198,6 +248,20 @@ mod tests {
         assert_eq!(rest, b" x");
         let (s, _) = run(quoted, b"\"plain\"").unwrap();
         assert!(matches!(s.into_inner(), Cow::Borrowed(b"plain")));
+    }
+
+    #[test]
+    fn quoted_fast_and_general_paths_agree() {
+        for len in [0, 7, 8, 9, 63, 64, 65, 100] {
+            let body = "a".repeat(len);
+            let plain = format!("\"{body}\" x");
+            let (s, rest) = run(quoted, plain.as_bytes()).unwrap();
+            assert_eq!((s.as_bytes(), rest), (body.as_bytes(), &b" x"[..]));
+            let escaped = format!("\"{body}\\\\\"");
+            let (s, _) = run(quoted, escaped.as_bytes()).unwrap();
+            assert_eq!(s.as_bytes(), format!("{body}\\").as_bytes());
+            assert!(run(quoted, format!("\"{body}\r\"").as_bytes()).is_none());
+        }
     }
 
     #[test]

@@ -7,9 +7,9 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::byte_class::is_astring_char;
 use super::core::{nested, string};
 use super::paren::paren_list;
-use crate::types::chars::is_astring_char;
 use crate::types::{ByteStr, ExtValue};
 
 /// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,

@@ -14,20 +14,20 @@ use winnow::token::{take_till, take_while};
 
 use super::Input;
 use super::body::body;
+use super::byte_class::is_atom_char;
 use super::core::{literal_bytes, nested, nil, nstring, number, number64, quoted, sp};
 use super::datetime::date_time;
 use super::envelope::envelope;
 use super::flag::flag_list;
-use super::paren::{field_follows, paren_list};
+use super::paren::{field_follows, paren_list, paren_list_sized};
 use super::section::{section, section_binary};
-use crate::types::chars::is_atom_char;
 use crate::types::{ByteStr, FetchItem};
 
 /// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic
 /// / msg-att-static)) ")"`. Quirk: an empty list `()` and spaces inside the
 /// parentheses are accepted.
 pub(crate) fn msg_att<'a>(input: &mut Input<'a>) -> ModalResult<Vec<FetchItem<'a>>> {
-    paren_list(msg_att_item).context(StrContext::Label("msg-att")).parse_next(input)
+    paren_list_sized(8, msg_att_item).context(StrContext::Label("msg-att")).parse_next(input)
 }
 
 /// `msg-att-dynamic / msg-att-static`: one attribute, name and value.

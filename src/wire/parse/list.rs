@@ -3,12 +3,14 @@
 
 use std::borrow::Cow;
 
-use winnow::combinator::{alt, delimited, opt, preceded, terminated};
+use winnow::combinator::{delimited, opt, preceded, terminated};
 use winnow::error::StrContext;
 use winnow::prelude::*;
+use winnow::token::take_while;
 
 use super::Input;
-use super::core::{astring, atom, nil, quoted, sp};
+use super::byte_class::is_atom_char;
+use super::core::{ascii_str, astring, nil, quoted, sp};
 use super::ext_value::tagged_ext_val;
 use super::keyword::Upper;
 use super::mailbox::mailbox;
@@ -28,17 +30,27 @@ pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a
 /// `mbx-list-flags`: one of `mbx-list-sflag / mbx-list-oflag /
 /// child-mbox-flag / use-attr / flag-extension`, all `"\" atom`. (No
 /// error context: failing here is how the list ends.)
+///
+/// A known attribute is recognised on the bytes; only the others are made
+/// a `&str` (callgrind, 50 LIST lines: 110.0K -> 99.0K instructions).
 fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
-    preceded(b'\\', atom).map(|a| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(a)))).parse_next(input)
+    let name = preceded(b'\\', take_while(1.., is_atom_char)).parse_next(input)?;
+    Ok(MailboxAttr::known(name)
+        .unwrap_or_else(|| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(ascii_str(name))))))
 }
 
 /// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.
 ///
 /// Quirk `empty_delimiter`: `""` is read as `NIL` (no hierarchy).
+///
+/// The first byte decides the form: `alt` tried `NIL` first and built an
+/// error for it on every LIST line, which sends a quoted delimiter.
 pub(crate) fn delimiter(input: &mut Input<'_>) -> ModalResult<Option<char>> {
-    alt((nil.value(None), quoted.verify_map(|q| one_char(&q))))
-        .context(StrContext::Label("delimiter"))
-        .parse_next(input)
+    let form = |input: &mut Input<'_>| match input.input.first() {
+        Some(b'"') => quoted.verify_map(|q| one_char(&q)).parse_next(input),
+        _ => nil.value(None).parse_next(input),
+    };
+    form.context(StrContext::Label("delimiter")).parse_next(input)
 }
 
 /// `Some(None)` for an empty string, `Some(Some(c))` for one character.

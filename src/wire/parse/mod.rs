@@ -14,6 +14,7 @@
 pub(crate) mod acl;
 pub(crate) mod annotation;
 pub(crate) mod body;
+pub(crate) mod byte_class;
 pub(crate) mod capability;
 pub(crate) mod code;
 pub(crate) mod core;

@@ -19,11 +19,22 @@ use super::Input;
 /// `"(" [item *(SP item)] ")"`, spaces optional. Once `(` matched, an item
 /// that does not parse is an error (`cut_err`).
 pub(crate) fn paren_list<'a, O>(
+    item: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
+) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ContextError>> {
+    paren_list_sized(0, item)
+}
+
+/// [`paren_list`] with room for `capacity` items reserved up front, where
+/// lists are usually longer than the 4 items `Vec` starts with (FETCH
+/// responses carry 6 or more attributes: growing the `Vec` copied each
+/// large `FetchItem`).
+pub(crate) fn paren_list_sized<'a, O>(
+    capacity: usize,
     mut item: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
 ) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ContextError>> {
     move |input: &mut Input<'a>| {
         b'('.parse_next(input)?;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(capacity);
         loop {
             spaces(input)?;
             if input.input.first() == Some(&b')') {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use winnow::ascii::Caseless;
-use winnow::combinator::{alt, cut_err, delimited, opt, preceded, terminated};
+use winnow::combinator::{cut_err, delimited, opt, preceded, terminated};
 use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
 use winnow::token::{take, take_while};
@@ -13,6 +13,7 @@ use winnow::token::{take, take_while};
 use super::Input;
 use super::acl::{acl_data, listrights_data, myrights_data};
 use super::annotation::annotate_data;
+use super::byte_class::{is_atom_char, is_tag_char};
 use super::capability::{capability_data, enable_data};
 use super::code::resp_text_code;
 use super::core::{ascii_str, crlf, number, sp, text};
@@ -28,7 +29,6 @@ use super::search_data::{esearch_response, search_data};
 use super::sequence::sequence_set;
 use super::status_data::status_data;
 use super::thread::thread_data;
-use crate::types::chars::{is_atom_char, is_tag_char};
 use crate::types::{ByteStr, Code, Continue, Data, Response, Status, StatusKind, Tag};
 
 /// `response = *(continue-req / response-data) response-done`, one at a
@@ -99,10 +99,17 @@ fn status_expected() -> ErrMode<ContextError> {
 ///
 /// Quirk `status_without_text`: `* OK` and `A1 OK [READ-WRITE]` have no
 /// text; it is empty.
+///
+/// The line's end decides the form, looked at before parsing: trying
+/// `crlf` first, as `alt` did, failed on every status line with text and
+/// built an error with a context (an allocation) each time.
 fn status_rest<'a>(tag: Option<Tag<'a>>, kind: StatusKind, input: &mut Input<'a>) -> ModalResult<Status<'a>> {
-    let rest =
-        cut_err(alt((crlf.value(None), delimited(sp, resp_text, crlf).map(Some)))).parse_next(input)?;
-    let (code, text) = rest.unwrap_or_default();
+    let spaces = input.input.iter().take_while(|b| **b == b' ').count();
+    if input.input[spaces..].starts_with(b"\r\n") {
+        cut_err(crlf).parse_next(input)?;
+        return Ok(Status { tag, kind, code: None, text: ByteStr::default() });
+    }
+    let (code, text) = cut_err(delimited(sp, resp_text, crlf)).parse_next(input)?;
     Ok(Status { tag, kind, code, text })
 }
 

@@ -8,13 +8,13 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::byte_class::is_atom_char;
 use super::core::{nil, number, number64, sp};
 use super::ext_value::tagged_ext_val;
 use super::keyword::Upper;
 use super::mailbox::mailbox;
 use super::objectid::objectid_paren;
 use super::paren::paren_list;
-use crate::types::chars::is_atom_char;
 use crate::types::{ByteStr, StatusData, StatusItem};
 
 /// `"STATUS" SP mailbox SP "(" [status-att-list] ")"`, after the name.
