@@ -33,9 +33,6 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
-// Skeleton stage: helpers that later layers call are not all used yet.
-// Removed when the wire layer (issue 2) lands.
-#![allow(dead_code)]
 
 extern crate self as typed_imap;
 

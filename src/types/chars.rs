@@ -50,7 +50,10 @@ pub(crate) fn is_tag_char(b: u8) -> bool {
 }
 
 /// `TEXT-CHAR = <any CHAR except CR and LF>`; 8-bit bytes are accepted from
-/// servers (quirk: many send UTF-8 in human-readable text).
+/// servers (quirk: many send UTF-8 in human-readable text). Only the
+/// parser reads text, through its byte table (`wire::parse::byte_class`),
+/// which is tested against this definition.
+#[cfg(test)]
 pub(crate) fn is_text_char(b: u8) -> bool {
     b != b'\r' && b != b'\n' && b != 0
 }

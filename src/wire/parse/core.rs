@@ -1,8 +1,6 @@
 //! The core rules of RFC 3501 section 9 that every other rule builds on:
 //! numbers, atoms, strings, literals, `nil`, spaces and line ends.
 
-use std::borrow::Cow;
-
 use winnow::combinator::{cut_err, opt, preceded};
 use winnow::error::{ContextError, ErrMode, StrContext, StrContextValue};
 use winnow::prelude::*;
@@ -205,11 +203,6 @@ pub(crate) fn ascii_str(b: &[u8]) -> &str {
     std::str::from_utf8(b).unwrap_or_default()
 }
 
-/// Text that is usually ASCII, borrowed when it is UTF-8.
-pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(b)
-}
-
 /// Runs `parser` one nesting level deeper, failing (without recursing)
 /// when the depth budget of [`ParseOptions`](super::ParseOptions) is spent.
 pub(crate) fn nested<'a, O>(
@@ -229,6 +222,8 @@ pub(crate) fn nested<'a, O>(
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
     use crate::wire::parse::ParseState;
     use winnow::combinator::alt;
