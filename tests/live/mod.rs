@@ -246,3 +246,67 @@ macro_rules! live_tests {
         )*
     };
 }
+
+/// The tests both servers run: `shared_live_tests!(server)` in each suite.
+#[macro_export]
+macro_rules! shared_live_tests {
+    ($server:path) => {
+        live_tests!($server;
+            server::starttls_then_login,
+            server::implicit_tls_then_login,
+            server::implicit_tls_refused_without_the_ca,
+            server::starttls_refused_without_the_ca,
+            server::login_wrong_password,
+            server::capability_noop_logout,
+            server::id_names_the_server,
+            server::enable_condstore,
+            server::namespace_personal,
+            server::proxyauth_is_bad,
+            server::raw_list_and_unknown,
+            auth::authenticate_plain_authzid,
+            auth::authenticate_login_and_cram_md5,
+            auth::authenticate_wrong_password,
+            auth::authenticate_plain_initial_response,
+            mailbox::non_ascii_names_round_trip,
+            mailbox::list_special_use,
+            mailbox::subscribe_lsub_unsubscribe,
+            mailbox::list_hierarchy,
+            mailbox::status_counts,
+            mailbox::examine_check_close,
+            mailbox::unselect_keeps_deleted,
+            mailbox::create_existing_delete_missing,
+            message::append_then_fetch,
+            structure::nested_message_structure,
+            message::fetch_partial_body,
+            message::search_utf8_literal,
+            message::esearch_min_max_count_all,
+            message::sort_by_from_and_subject,
+            message::thread_references,
+            message::store_unchangedsince_modified,
+            message::copy_and_move_copyuid,
+            message::uid_expunge_then_expunge,
+            message::partial_is_bad,
+            message::multiappend_then_uid_fetch,
+            message::append_binary_literal8,
+            sync::condstore_changedsince,
+            sync::qresync_vanished,
+            sync::append_from_second_session_is_exists_event,
+            sync::idle_woken_by_append,
+            sync::flag_change_and_expunge_from_second_session,
+            admin::acl_set_get_list_delete,
+            admin::getquotaroot_inbox,
+            admin::metadata_set_get_remove,
+            extension::fetch_binary_savedate_preview,
+            extension::status_size_and_list_status,
+            extension::metadata_maxsize_and_depth,
+            extension::acl_grants_bob_read,
+            edge::names_needing_quotes_and_ampersand,
+            edge::large_literal_round_trip,
+            edge::many_messages_in_one_command,
+            edge::trycreate_and_failed_select,
+            edge::select_read_only_is_an_error,
+            edge::fetch_header_fields,
+            edge::store_modes_and_combined_search,
+        );
+    };
+}
