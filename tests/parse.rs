@@ -4,31 +4,13 @@
 //! ownership; untagged data is in `parse_data.rs`. Tests named
 //! `cNN_...` cover item NN of conformance section F.
 
+mod parse_support;
+
 use std::num::NonZeroU32;
 
+use parse_support::{data, parse, status};
 use typed_imap::types::*;
 use typed_imap::wire::{ParseError, parse_response};
-
-/// Parses one whole response and checks it used every byte.
-fn parse(bytes: &[u8]) -> Response<'_> {
-    let (r, used) = parse_response(bytes).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(used, bytes.len(), "response did not use all bytes");
-    r
-}
-
-fn data(bytes: &[u8]) -> Data<'_> {
-    match parse(bytes) {
-        Response::Data(d) => d,
-        other => panic!("not data: {other:?}"),
-    }
-}
-
-fn status(bytes: &[u8]) -> Status<'_> {
-    match parse(bytes) {
-        Response::Status(s) => s,
-        other => panic!("not a status: {other:?}"),
-    }
-}
 
 fn code(bytes: &[u8]) -> Code<'_> {
     status(bytes).code.expect("a code")

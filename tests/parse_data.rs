@@ -2,25 +2,14 @@
 //! and the extension RFCs) on realistic server lines, Dovecot and Cyrus
 //! style. Tests named `cNN_...` cover item NN of conformance section F.
 
+mod parse_support;
+
 use std::borrow::Cow;
 use std::num::NonZeroU32;
 
+use parse_support::data;
 use typed_imap::types::*;
 use typed_imap::wire::{ParseError, parse_response};
-
-/// Parses one whole response and checks it used every byte.
-fn parse(bytes: &[u8]) -> Response<'_> {
-    let (r, used) = parse_response(bytes).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(used, bytes.len(), "response did not use all bytes");
-    r
-}
-
-fn data(bytes: &[u8]) -> Data<'_> {
-    match parse(bytes) {
-        Response::Data(d) => d,
-        other => panic!("not data: {other:?}"),
-    }
-}
 
 fn set(ranges: &[(u32, u32)]) -> SequenceSet {
     let n = |v| SeqNumber::Value(NonZeroU32::new(v).unwrap());

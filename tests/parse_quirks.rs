@@ -3,28 +3,10 @@
 //! says the server behaviour. Tests named `cNN_...` cover item NN of
 //! conformance section F.
 
+mod parse_support;
+
+use parse_support::{data, status};
 use typed_imap::types::*;
-use typed_imap::wire::parse_response;
-
-fn parse(bytes: &[u8]) -> Response<'_> {
-    let (r, used) = parse_response(bytes).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(used, bytes.len(), "response did not use all bytes");
-    r
-}
-
-fn data(bytes: &[u8]) -> Data<'_> {
-    match parse(bytes) {
-        Response::Data(d) => d,
-        other => panic!("not data: {other:?}"),
-    }
-}
-
-fn status(bytes: &[u8]) -> Status<'_> {
-    match parse(bytes) {
-        Response::Status(s) => s,
-        other => panic!("not a status: {other:?}"),
-    }
-}
 
 fn list(bytes: &[u8]) -> ListData<'_> {
     match data(bytes) {
