@@ -7,24 +7,13 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::client::{connect, preauth};
+use support::client::{connect, counts, preauth};
 use support::scripted_server::{Script, Server};
 use typed_imap::Error;
 use typed_imap::command::State;
 use typed_imap::session::Event;
 use typed_imap::session::blocking::Session;
 use typed_imap::types::Data;
-
-/// The numbers of EXISTS or RECENT events.
-fn counts(events: &[Event]) -> Vec<u32> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Data(Data::Exists(n) | Data::Recent(n)) => Some(*n),
-            _ => None,
-        })
-        .collect()
-}
 
 /// `name n` for an EXISTS/RECENT event, the name alone for others.
 fn show(event: &Event) -> String {

@@ -7,24 +7,13 @@ mod support;
 
 use std::time::Duration;
 
-use support::client::{connect, preauth};
+use support::client::{connect, counts, preauth};
 use support::scripted_server::{Script, Server};
 use typed_imap::Error;
 use typed_imap::command::{FlagsAction, State, StoreMode};
 use typed_imap::session::blocking::Session;
 use typed_imap::session::{Config, Event};
-use typed_imap::types::{Data, FetchAttr, Flag, SequenceSet};
-
-/// The numbers of EXISTS (or RECENT) events.
-fn counts(events: &[Event]) -> Vec<u32> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Data(Data::Exists(n) | Data::Recent(n)) => Some(*n),
-            _ => None,
-        })
-        .collect()
-}
+use typed_imap::types::{FetchAttr, Flag, SequenceSet};
 
 /// A PREAUTH session that has selected INBOX (`* 2 EXISTS`, READ-WRITE).
 fn selected(caps: &str) -> Script {

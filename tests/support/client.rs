@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use super::scripted_server::{Script, Server};
 use typed_imap::Error;
+use typed_imap::session::Event;
 use typed_imap::session::blocking::Session;
+use typed_imap::types::Data;
 
 /// NOOP (RFC 3501 section 6.1.2).
 #[derive(Debug, Clone, typed_imap::Command)]
@@ -47,4 +49,15 @@ pub fn io_kind(e: &Error) -> Option<ErrorKind> {
 /// A script that greets with PREAUTH (logged in) and `caps`.
 pub fn preauth(caps: &str) -> Script {
     Script::new().send(&format!("* PREAUTH [CAPABILITY {caps}] hello\r\n"))
+}
+
+/// The numbers of EXISTS or RECENT events, in order.
+pub fn counts(events: &[Event]) -> Vec<u32> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Data(Data::Exists(n) | Data::Recent(n)) => Some(*n),
+            _ => None,
+        })
+        .collect()
 }
