@@ -424,3 +424,11 @@ fn c89_fetch_for_another_message_is_an_event_not_part_of_the_result() {
     let got = events(&mut p);
     assert!(matches!(&got[..], [Event::Data(Data::Fetch { seq: 7, .. })]), "{got:?}");
 }
+
+#[test]
+fn c62_logindisabled_refuses_login_in_the_core_nothing_sent() {
+    let mut p = greeted("IMAP4rev1 LOGINDISABLED STARTTLS");
+    let err = p.send(&Login { user: "u".into(), password: "p".into() }).unwrap_err();
+    assert!(matches!(err, Error::Insecure(_)), "{err:?}");
+    assert_eq!(sent(&mut p), "");
+}

@@ -14,7 +14,7 @@
 //! caller gets. LOGIN, in contrast, is refused before the password leaves
 //! when the server advertises `LOGINDISABLED` (conformance item 62).
 
-use super::{Session, policy_error};
+use super::Session;
 use crate::Error;
 use crate::auth::{Authenticator, CramMd5};
 use crate::command::{Authenticated, Capabilities, Login};
@@ -69,15 +69,6 @@ impl Session {
         match self.capabilities() {
             Some(_) => Ok(()),
             None => self.refresh_capabilities().map(drop),
-        }
-    }
-
-    /// LOGIN while the server advertises `LOGINDISABLED` (RFC 3501
-    /// section 6.2.3): refused before anything is sent.
-    pub(super) fn refuse_disabled_login(&self, name: &str) -> Result<(), Error> {
-        match name.eq_ignore_ascii_case("LOGIN") && self.has_capability("LOGINDISABLED") {
-            true => Err(policy_error("LOGIN refused: the server advertises LOGINDISABLED")),
-            false => Ok(()),
         }
     }
 }

@@ -198,7 +198,6 @@ impl Session {
     /// some, they are asked for first.
     pub fn run<C: Command>(&mut self, cmd: C) -> Result<C::Output, Error> {
         self.refuse_clear_text_credentials(cmd.name())?;
-        self.refuse_disabled_login(cmd.name())?;
         if !cmd.capabilities().is_empty() && self.protocol.capabilities().is_none() {
             self.refresh_capabilities()?;
         }

@@ -222,6 +222,10 @@ impl Protocol {
         self.check_state(cmd)?;
         self.check_capabilities(cmd)?;
         let kind = Kind::of(cmd.name());
+        if cmd.name().eq_ignore_ascii_case("LOGIN") && self.has_capability("LOGINDISABLED") {
+            // RFC 3501 section 6.2.3: the password must not be sent.
+            return Err(Error::Insecure("LOGIN refused: the server advertises LOGINDISABLED".into()));
+        }
         if let Some(text) = &self.read_only_lost
             && !kind.clears_read_only()
         {
