@@ -185,8 +185,11 @@ pub struct Fetched {
     /// The UIDs of `* VANISHED (EARLIER)` (QRESYNC `VANISHED` modifier),
     /// all such responses joined.
     pub vanished: Option<SequenceSet>,
-    /// Collected responses that do not answer the command: FETCHes for
-    /// other messages, bare flag updates, a live `* VANISHED`; in order.
+    /// Responses given to `decode` that do not answer the command (FETCHes
+    /// for other messages, bare flag updates, a live `* VANISHED`), in
+    /// order. Empty when the session ran the command: it never collects
+    /// those (`collect_if`), they are events. Filled when `decode` is
+    /// called by hand on a mix of responses.
     pub unsolicited: Vec<Response<'static>>,
 }
 

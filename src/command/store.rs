@@ -190,7 +190,9 @@ pub struct Stored {
     /// conditional store left alone; numbers for STORE, UIDs for UID
     /// STORE. An OK, not an error.
     pub modified: Option<SequenceSet>,
-    /// Collected FETCHes that do not answer the command, in order.
+    /// FETCHes given to `decode` that do not answer the command, in order.
+    /// Empty when the session ran the command: it never collects those
+    /// (`collect_if`), they are events.
     pub unsolicited: Vec<Response<'static>>,
 }
 
