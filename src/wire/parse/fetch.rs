@@ -94,7 +94,7 @@ fn body_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
         return body_section(input);
     }
     sp(input)?;
-    or_raw(b"BODY", body.map(FetchItem::Body), input)
+    or_raw(b"BODY", body.map(|b| FetchItem::Body(Box::new(b))), input)
 }
 
 /// `"BODY" section ["<" number ">"] SP nstring`, after `BODY`.
@@ -111,7 +111,7 @@ fn origin(input: &mut Input<'_>) -> ModalResult<u32> {
 /// `"BODYSTRUCTURE" SP body`.
 fn bodystructure<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
     sp(input)?;
-    or_raw(b"BODYSTRUCTURE", body.map(FetchItem::BodyStructure), input)
+    or_raw(b"BODYSTRUCTURE", body.map(|b| FetchItem::BodyStructure(Box::new(b))), input)
 }
 
 /// `"ENVELOPE" SP envelope`.
@@ -251,13 +251,13 @@ fn raw_list(input: &mut Input<'_>) -> ModalResult<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use proptest::prelude::*;
 
     use crate::wire::parse::{ParseError, ParseOptions, parse_frame};
 
     /// FETCH responses touching every attribute parser, as mutation seeds.
-    const SEEDS: [&[u8]; 4] = [
+    pub(crate) const SEEDS: [&[u8]; 4] = [
         b"* 1 FETCH (UID 7 FLAGS (\\Seen \\*) BODY[1] {3}\r\nabc X-A (\"b\" (c)) BINARY[2]<0> ~{1}\r\nx \
 MODSEQ (5) EMAILID (M1) THREADID NIL RFC822.SIZE 9 BODY[HEADER.FIELDS (A B)] NIL)\r\n",
         b"* 2 FETCH (ENVELOPE (\"d\" \"s\" ((\"n\" NIL \"m\" \"h\")) NIL NIL ((NIL NIL \"g\" NIL)(NIL NIL NIL NIL)) \
@@ -268,7 +268,9 @@ NIL NIL NIL NIL) (\"text\" \"html\" NIL NIL NIL \"8bit\" -1 2) 3) \"mixed\" (\"b
         b"* 4 FETCH (BODY (\"image\" \"png\" NIL NIL NIL \"base64\" 10) PREVIEW \"p\" SAVEDATE NIL)\r\n",
     ];
 
-    fn mutate(mut bytes: Vec<u8>, edits: Vec<(usize, u8, u8)>) -> Vec<u8> {
+    /// `bytes` with each edit applied: `(offset, byte, 0)` replaces the
+    /// byte there, `1` removes it, `2` inserts `byte`.
+    pub(crate) fn mutate(mut bytes: Vec<u8>, edits: Vec<(usize, u8, u8)>) -> Vec<u8> {
         for (at, byte, op) in edits {
             let at = at % (bytes.len() + 1);
             match op {

@@ -38,6 +38,7 @@ pub(crate) mod section;
 pub(crate) mod sequence;
 pub(crate) mod status_data;
 pub(crate) mod thread;
+mod unframed;
 
 use std::fmt;
 
@@ -187,6 +188,9 @@ pub fn parse_response_with<'a>(
     options: &ParseOptions,
     limits: &FrameLimits,
 ) -> Result<(Response<'a>, usize), ParseError> {
+    if let Some(parsed) = unframed::parse_message_data(bytes, options, limits) {
+        return Ok(parsed);
+    }
     let len = match frame::check(bytes, limits)? {
         FrameStatus::Complete(len) => len,
         FrameStatus::Incomplete { needed } => return Err(ParseError::Incomplete { needed }),
