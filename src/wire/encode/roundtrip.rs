@@ -34,7 +34,7 @@ fn encoded(options: EncodeOptions, write: impl FnOnce(&mut Encoder)) -> Vec<u8> 
 /// Runs `parser` over all of `bytes`.
 fn parse_all<'a, O>(
     bytes: &'a [u8],
-    mut parser: impl FnMut(&mut Input<'a>) -> winnow::ModalResult<O>,
+    mut parser: impl FnMut(&mut Input<'a>) -> crate::wire::parse::ModalResult<O>,
 ) -> Option<O> {
     let mut input = Input { input: bytes, state: ParseState { depth_left: 8 } };
     let out = parser.parse_next(&mut input).ok()?;

@@ -23,6 +23,35 @@ pub(crate) fn first_of<const N: usize>(bytes: &[u8], set: [u8; N]) -> Option<usi
     Some(bytes.len() - rest.len() + at)
 }
 
+/// The offset of the first byte of `bytes` that may end or interrupt the
+/// plain run of a quoted string: `"`, `\`, or a byte below 0x0E (CR, LF,
+/// and the rare other controls, which the caller looks at again).
+///
+/// Three tests a word instead of the four of `first_of(bytes, [b'"',
+/// b'\\', b'\r', b'\n'])`, and whole words while eight bytes remain, so
+/// the bytes after a short string are read instead of a byte-by-byte
+/// remainder loop (the content of quoted strings is most of the bytes of
+/// FETCH metadata).
+pub(crate) fn first_quoted_special(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        let found = matches(word, [b'"', b'\\']) | below(word, 0x0e);
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = &bytes[at..];
+    rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x0e).map(|i| at + i)
+}
+
+/// The high bit of each byte of `word` below `limit` (at most 0x80), and
+/// possibly of bytes above such a byte (a borrow), as in [`matches`].
+fn below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH
+}
+
 /// The high bit of each byte of `word` that is one of `set`, and possibly
 /// of bytes above such a byte: a byte equal to `c` is a zero byte of
 /// `word ^ c`, and `(x - 0x01..) & !x & 0x80..` flags zero bytes, where a
@@ -37,7 +66,7 @@ fn matches<const N: usize>(word: u64, set: [u8; N]) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::first_of;
+    use super::{first_of, first_quoted_special};
 
     #[test]
     fn finds_the_first_byte_of_the_set_at_every_offset() {
@@ -49,6 +78,22 @@ mod tests {
                 assert_eq!(first_of(&bytes, [b'"', b'\\', b'(', 0x80, 0xff]), Some(len), "{len} {special}");
             }
             assert_eq!(first_of(&vec![b'a'; len], [b'"']), None);
+        }
+    }
+
+    #[test]
+    fn quoted_specials_are_found_at_every_offset() {
+        for len in 0..40 {
+            for special in [b'"', b'\\', b'\r', b'\n', 0x00, 0x09, 0x0d] {
+                let mut bytes = vec![b'a'; len];
+                bytes.push(special);
+                bytes.extend_from_slice(b"\"\\\r\n");
+                assert_eq!(first_quoted_special(&bytes), Some(len), "{len} {special}");
+            }
+            // 0x0e and up, 8-bit bytes included, are plain.
+            let plain: Vec<u8> =
+                (0..len).map(|i| [0x0e, b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff][i % 8]).collect();
+            assert_eq!(first_quoted_special(&plain), None, "{len}");
         }
     }
 

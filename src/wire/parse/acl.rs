@@ -6,6 +6,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{astring, sp};
 use super::mailbox::mailbox;
 use crate::types::{Acl, AclEntry, ListRights, MyRights};

@@ -6,6 +6,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{nstring, sp, string};
 use super::mailbox::mailbox;
 use super::paren::paren_list;

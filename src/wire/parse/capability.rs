@@ -7,6 +7,7 @@ use winnow::combinator::{preceded, repeat};
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{atom, sp};
 use crate::types::Capability;
 

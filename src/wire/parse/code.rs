@@ -3,7 +3,7 @@
 
 use winnow::ascii::Caseless;
 use winnow::combinator::{alt, delimited, opt, preceded, repeat, terminated};
-use winnow::error::{ContextError, ErrMode};
+use winnow::error::ErrMode;
 use winnow::prelude::*;
 use winnow::token::take_while;
 
@@ -16,6 +16,7 @@ use super::keyword::Upper;
 use super::objectid::objectid_paren;
 use super::paren::paren_list;
 use super::sequence::sequence_set;
+use super::{ModalResult, ParseFail};
 use crate::types::{ByteStr, Code, Flag, MetadataCode};
 
 /// `resp-text-code` and its closing `]`, after the opening `[`.
@@ -57,7 +58,7 @@ fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
         b"METADATA" => preceded(sp, metadata_code).map(Code::Metadata).parse_next(input),
         b"REFERRAL" => preceded(sp, code_data).map(Code::Referral).parse_next(input),
         b"MAILBOXID" => preceded(sp, objectid_paren).map(Code::MailboxId).parse_next(input),
-        _ => Code::unit(name).ok_or_else(|| ErrMode::Backtrack(ContextError::new())),
+        _ => Code::unit(name).ok_or_else(|| ErrMode::Backtrack(ParseFail::new())),
     }
 }
 

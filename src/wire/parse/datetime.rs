@@ -8,6 +8,7 @@ use winnow::prelude::*;
 use winnow::token::{one_of, take, take_while};
 
 use super::Input;
+use super::{ModalResult, ParseFail};
 use crate::types::InternalDate;
 
 /// English month abbreviations, in order (RFC 3501 section 9, `date-month`).
@@ -103,7 +104,7 @@ fn zone(input: &mut Input<'_>) -> ModalResult<FixedOffset> {
 }
 
 /// Exactly `n` digits, as a number.
-fn digits<'a>(n: usize) -> impl Parser<Input<'a>, u32, winnow::error::ErrMode<winnow::error::ContextError>> {
+fn digits<'a>(n: usize) -> impl Parser<Input<'a>, u32, winnow::error::ErrMode<ParseFail>> {
     take_while(n..=n, |b: u8| b.is_ascii_digit()).map(to_number)
 }
 
@@ -111,8 +112,8 @@ fn to_number(d: &[u8]) -> u32 {
     d.iter().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'))
 }
 
-fn invalid(what: &'static str) -> winnow::error::ErrMode<winnow::error::ContextError> {
-    let mut e = winnow::error::ContextError::new();
+fn invalid(what: &'static str) -> winnow::error::ErrMode<ParseFail> {
+    let mut e = ParseFail::new();
     e.push(StrContext::Expected(StrContextValue::Description(what)));
     winnow::error::ErrMode::Cut(e)
 }

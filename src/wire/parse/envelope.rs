@@ -1,11 +1,17 @@
 //! `envelope` and `address` (RFC 3501 section 9, RFC 9051 section 9).
+//!
+//! Written as plain sequences of calls rather than winnow tuples: an
+//! envelope holds ten fields and usually four to ten addresses of four
+//! fields each, and each tuple returned its values through one more copy
+//! (callgrind, 200 FETCH-metadata responses: 5.31M to 5.20M instructions
+//! in all).
 
-use winnow::combinator::cut_err;
-use winnow::error::StrContext;
+use winnow::error::ErrMode;
 use winnow::prelude::*;
 
 use super::Input;
-use super::core::{nil, nstring, sp};
+use super::ModalResult;
+use super::core::{cut_with_label, nil, nstring, sp};
 use super::paren::paren_list;
 use crate::types::{Address, Envelope};
 
@@ -15,17 +21,31 @@ use crate::types::{Address, Envelope};
 /// `env-in-reply-to` and `env-message-id` are `nstring`.
 pub(crate) fn envelope<'a>(input: &mut Input<'a>) -> ModalResult<Envelope<'a>> {
     b'('.parse_next(input)?;
-    cut_err(envelope_fields).context(StrContext::Label("envelope")).parse_next(input)
+    envelope_fields(input).map_err(|e| cut_with_label(e, "envelope"))
 }
 
 fn envelope_fields<'a>(input: &mut Input<'a>) -> ModalResult<Envelope<'a>> {
-    let (date, _, subject, _) = (nstring, sp, nstring, sp).parse_next(input)?;
-    let (from, _, sender, _, reply_to, _) =
-        (env_address_list, sp, env_address_list, sp, env_address_list, sp).parse_next(input)?;
-    let (to, _, cc, _, bcc, _) =
-        (env_address_list, sp, env_address_list, sp, env_address_list, sp).parse_next(input)?;
-    let (in_reply_to, _, message_id, _) = (nstring, sp, nstring, b')').parse_next(input)?;
+    let date = field(input, nstring)?;
+    let subject = field(input, nstring)?;
+    let from = field(input, env_address_list)?;
+    let sender = field(input, env_address_list)?;
+    let reply_to = field(input, env_address_list)?;
+    let to = field(input, env_address_list)?;
+    let cc = field(input, env_address_list)?;
+    let bcc = field(input, env_address_list)?;
+    let in_reply_to = field(input, nstring)?;
+    let message_id = nstring(input)?;
+    b')'.parse_next(input)?;
     Ok(Envelope { date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id })
+}
+
+/// `value SP`: one field of a parenthesised sequence and the space after
+/// it.
+#[inline(always)]
+fn field<'a, O>(input: &mut Input<'a>, value: fn(&mut Input<'a>) -> ModalResult<O>) -> ModalResult<O> {
+    let parsed = value(input)?;
+    sp(input)?;
+    Ok(parsed)
 }
 
 /// `env-from = "(" 1*address ")" / nil`, and likewise `env-sender`,
@@ -38,7 +58,7 @@ pub(crate) fn env_address_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Add
     // error for `NIL` before every list).
     match input.input.first() {
         Some(b'(') => paren_list(address).parse_next(input),
-        _ => nil.value(Vec::new()).parse_next(input),
+        _ => nil(input).map(|()| Vec::new()),
     }
 }
 
@@ -46,7 +66,14 @@ pub(crate) fn env_address_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Add
 /// each an `nstring`.
 pub(crate) fn address<'a>(input: &mut Input<'a>) -> ModalResult<Address<'a>> {
     b'('.parse_next(input)?;
-    let (name, _, adl, _, mailbox, _, host, _) =
-        cut_err((nstring, sp, nstring, sp, nstring, sp, nstring, b')')).parse_next(input)?;
+    address_fields(input).map_err(ErrMode::cut)
+}
+
+fn address_fields<'a>(input: &mut Input<'a>) -> ModalResult<Address<'a>> {
+    let name = field(input, nstring)?;
+    let adl = field(input, nstring)?;
+    let mailbox = field(input, nstring)?;
+    let host = nstring(input)?;
+    b')'.parse_next(input)?;
     Ok(Address { name, adl, mailbox, host })
 }

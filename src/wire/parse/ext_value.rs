@@ -2,7 +2,7 @@
 //! extension items this library does not know, kept raw.
 
 use winnow::combinator::alt;
-use winnow::error::{ContextError, ErrMode};
+use winnow::error::ErrMode;
 use winnow::prelude::*;
 use winnow::token::take_while;
 
@@ -10,6 +10,7 @@ use super::Input;
 use super::byte_class::is_astring_char;
 use super::core::{nested, string};
 use super::paren::paren_list;
+use super::{ModalResult, ParseFail};
 use crate::types::{ByteStr, ExtValue};
 
 /// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,
@@ -23,7 +24,7 @@ pub(crate) fn tagged_ext_val<'a>(input: &mut Input<'a>) -> ModalResult<ExtValue<
 /// A parenthesised list of values, one nesting level deeper.
 fn ext_list<'a>(input: &mut Input<'a>) -> ModalResult<ExtValue<'a>> {
     if input.input.first() != Some(&b'(') {
-        return Err(ErrMode::Backtrack(ContextError::new()));
+        return Err(ErrMode::Backtrack(ParseFail::new()));
     }
     nested(input, paren_list(tagged_ext_val)).map(ExtValue::List)
 }

@@ -8,7 +8,7 @@
 //! ([`FetchItem::Other`]).
 
 use winnow::combinator::{alt, cut_err, delimited, opt, preceded};
-use winnow::error::{ContextError, ErrMode, StrContext};
+use winnow::error::{ErrMode, StrContext};
 use winnow::prelude::*;
 use winnow::token::{take_till, take_while};
 
@@ -21,6 +21,7 @@ use super::envelope::envelope;
 use super::flag::flag_list;
 use super::paren::{field_follows, paren_list, paren_list_sized};
 use super::section::{section, section_binary};
+use super::{ModalResult, ParseFail};
 use crate::types::{ByteStr, FetchItem};
 
 /// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic
@@ -130,7 +131,7 @@ fn envelope_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
 /// send them). The raw value is still bounded by the nesting limit.
 fn or_raw<'a>(
     name: &'static [u8],
-    mut parser: impl Parser<Input<'a>, FetchItem<'a>, ErrMode<ContextError>>,
+    mut parser: impl Parser<Input<'a>, FetchItem<'a>, ErrMode<ParseFail>>,
     input: &mut Input<'a>,
 ) -> ModalResult<FetchItem<'a>> {
     let before = input.input;
@@ -245,7 +246,7 @@ fn raw_value(input: &mut Input<'_>) -> ModalResult<()> {
 /// `"(" [value *(SP value)] ")"`, nesting bounded.
 fn raw_list(input: &mut Input<'_>) -> ModalResult<()> {
     if input.input.first() != Some(&b'(') {
-        return Err(ErrMode::Backtrack(ContextError::new()));
+        return Err(ErrMode::Backtrack(ParseFail::new()));
     }
     nested(input, paren_list(raw_value)).map(|_| ())
 }

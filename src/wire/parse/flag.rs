@@ -7,6 +7,7 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::ModalResult;
 use super::byte_class::is_atom_char;
 use super::core::{ascii_str, sp};
 use crate::types::{Atom, Flag};

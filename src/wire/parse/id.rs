@@ -5,6 +5,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{nil, nstring, sp, string};
 use super::paren::paren_list;
 use crate::types::IdParam;

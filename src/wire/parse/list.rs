@@ -9,6 +9,7 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::ModalResult;
 use super::byte_class::is_atom_char;
 use super::core::{ascii_str, astring, nil, quoted, sp};
 use super::ext_value::tagged_ext_val;

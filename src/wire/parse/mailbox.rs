@@ -3,6 +3,7 @@
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::astring;
 use crate::types::Mailbox;
 

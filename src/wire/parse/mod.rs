@@ -21,6 +21,7 @@ pub(crate) mod core;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod ext_value;
+mod fail;
 pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod id;
@@ -46,6 +47,11 @@ use winnow::Stateful;
 
 use crate::types::Response;
 use crate::wire::frame::{self, FrameError, FrameLimits, FrameStatus};
+
+pub(crate) use fail::ParseFail;
+
+/// What every rule returns: its value, or why it failed.
+pub(crate) type ModalResult<O> = winnow::ModalResult<O, ParseFail>;
 
 /// The parsers' input: the bytes of one response, and the nesting budget.
 pub(crate) type Input<'a> = Stateful<&'a [u8], ParseState>;

@@ -6,6 +6,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{nil, sp, string};
 use super::list::delimiter;
 use super::paren::paren_list;

@@ -6,6 +6,7 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::ModalResult;
 use crate::types::ByteStr;
 
 /// `"(" objectid ")"` with `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`

@@ -10,17 +10,18 @@
 //! `)` (and some omit the one between `)(`); all are accepted.
 
 use winnow::combinator::cut_err;
-use winnow::error::{ContextError, ErrMode};
+use winnow::error::ErrMode;
 use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::{ModalResult, ParseFail};
 
 /// `"(" [item *(SP item)] ")"`, spaces optional. Once `(` matched, an item
 /// that does not parse is an error (`cut_err`).
 pub(crate) fn paren_list<'a, O>(
-    item: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
-) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ContextError>> {
+    item: impl Parser<Input<'a>, O, ErrMode<ParseFail>>,
+) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ParseFail>> {
     paren_list_sized(0, item)
 }
 
@@ -30,8 +31,8 @@ pub(crate) fn paren_list<'a, O>(
 /// large `FetchItem`).
 pub(crate) fn paren_list_sized<'a, O>(
     capacity: usize,
-    mut item: impl Parser<Input<'a>, O, ErrMode<ContextError>>,
-) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ContextError>> {
+    mut item: impl Parser<Input<'a>, O, ErrMode<ParseFail>>,
+) -> impl Parser<Input<'a>, Vec<O>, ErrMode<ParseFail>> {
     move |input: &mut Input<'a>| {
         b'('.parse_next(input)?;
         let mut items = Vec::with_capacity(capacity);
@@ -45,7 +46,7 @@ pub(crate) fn paren_list_sized<'a, O>(
             items.push(cut_err(item.by_ref()).parse_next(input)?);
             if input.input.len() == before {
                 // An item that consumes nothing would loop forever.
-                return Err(ErrMode::Cut(ContextError::new()));
+                return Err(ErrMode::Cut(ParseFail::new()));
             }
         }
     }

@@ -5,6 +5,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{astring, atom, number64, sp};
 use super::mailbox::mailbox;
 use super::paren::paren_list;

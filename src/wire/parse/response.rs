@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use winnow::ascii::Caseless;
 use winnow::combinator::{cut_err, delimited, opt, preceded, terminated};
-use winnow::error::{ContextError, ErrMode, StrContext};
+use winnow::error::{ErrMode, StrContext};
 use winnow::prelude::*;
 use winnow::token::{take, take_while};
 
@@ -29,6 +29,7 @@ use super::search_data::{esearch_response, search_data};
 use super::sequence::sequence_set;
 use super::status_data::status_data;
 use super::thread::thread_data;
+use super::{ModalResult, ParseFail};
 use crate::types::{ByteStr, Code, Continue, Data, Response, Status, StatusKind, Tag};
 
 /// `response = *(continue-req / response-data) response-done`, one at a
@@ -89,8 +90,8 @@ fn status_kind(word: &[u8]) -> Option<StatusKind> {
 }
 
 /// The error for a tagged line whose word is not a status.
-fn status_expected() -> ErrMode<ContextError> {
-    let mut e = ContextError::new();
+fn status_expected() -> ErrMode<ParseFail> {
+    let mut e = ParseFail::new();
     e.push(StrContext::Label("OK, NO, BAD, PREAUTH or BYE"));
     ErrMode::Cut(e)
 }

@@ -8,6 +8,7 @@ use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::ModalResult;
 use super::byte_class::is_atom_char;
 use super::core::{astring, atom, nil, number, number64, nz_number, sp};
 use super::ext_value::tagged_ext_val;

@@ -8,6 +8,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::{astring, nz_number, sp};
 use super::paren::paren_list;
 use crate::types::{ByteStr, Section, SectionText};

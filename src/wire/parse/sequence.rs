@@ -8,6 +8,7 @@ use winnow::error::StrContext;
 use winnow::prelude::*;
 
 use super::Input;
+use super::ModalResult;
 use super::core::nz_number;
 use crate::types::{SeqNumber, SeqRange, SequenceSet};
 

@@ -1,11 +1,12 @@
 //! `thread-data` (THREAD, RFC 5256 section 5).
 
 use winnow::combinator::{opt, preceded, repeat, separated, terminated};
-use winnow::error::{ContextError, ErrMode, StrContext};
+use winnow::error::{ErrMode, StrContext};
 use winnow::prelude::*;
 
 use super::Input;
 use super::core::{nested, nz_number, sp};
+use super::{ModalResult, ParseFail};
 use crate::types::Thread;
 
 /// `thread-data = "THREAD" [SP 1*thread-list]`, after the name.
@@ -39,7 +40,7 @@ fn thread_body(input: &mut Input<'_>) -> ModalResult<Thread> {
     opt(sp).parse_next(input)?;
     let children: Vec<Thread> = repeat(0.., terminated(thread_list, opt(sp))).parse_next(input)?;
     if messages.is_empty() && children.is_empty() {
-        return Err(ErrMode::Backtrack(ContextError::new()));
+        return Err(ErrMode::Backtrack(ParseFail::new()));
     }
     Ok(Thread { messages, children })
 }
