@@ -61,8 +61,7 @@ fn rfc3501_section_7_4_2_example() {
 fn dovecot_multipart_alternative_with_extension_data() {
     let (_, items) = fetch(DOVECOT_ALTERNATIVE);
     assert_eq!(items[0], FetchItem::Uid(81));
-    let FetchItem::BodyStructure(structure) = &items[1] else { panic!("{:?}", items[1]) };
-    let BodyStructure::Multi(mixed) = &**structure else { panic!("{structure:?}") };
+    let FetchItem::BodyStructure(BodyStructure::Multi(mixed)) = &items[1] else { panic!("{:?}", items[1]) };
     assert_eq!(mixed.subtype.as_bytes(), b"mixed");
     let ext = mixed.extension.as_ref().unwrap();
     assert_eq!(
@@ -116,7 +115,7 @@ fn message_rfc822_nests_envelope_and_body() {
         msg.extension.as_ref().unwrap().common.disposition.as_ref().unwrap().kind.as_bytes(),
         b"inline"
     );
-    let BodyStructure::Multi(outer) = &**top else { unreachable!() };
+    let BodyStructure::Multi(outer) = top else { unreachable!() };
     assert_eq!(outer.extension, None, "no extension data after the subtype");
 }
 
@@ -335,8 +334,7 @@ fn rfc3501_section_7_4_2_bodystructure_example() {
 \"<960723163407.20117h@cac.washington.edu>\" \"Compiler diff\" \
 \"BASE64\" 4554 73) \"MIXED\"))\r\n";
     let (_, items) = fetch(bytes);
-    let FetchItem::BodyStructure(structure) = &items[0] else { panic!("{items:?}") };
-    let BodyStructure::Multi(mixed) = &**structure else { panic!("{structure:?}") };
+    let FetchItem::BodyStructure(BodyStructure::Multi(mixed)) = &items[0] else { panic!("{items:?}") };
     assert_eq!((mixed.subtype.as_bytes(), mixed.parts.len(), &mixed.extension), (&b"MIXED"[..], 2, &None));
     let diff = single(&mixed.parts[1]);
     assert_eq!(diff.fields.params[1].name.as_bytes(), b"NAME");

@@ -134,8 +134,7 @@ fn quirk_multipart_without_parts() {
     let bytes = b"* 5 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 3 1 NIL NIL NIL)\
 (\"RELATED\" NIL (\"ATTACHMENT\" NIL) NIL) \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL) UID 9)\r\n";
     let (_, items) = fetch(bytes);
-    let FetchItem::BodyStructure(structure) = &items[0] else { panic!("{items:?}") };
-    let BodyStructure::Multi(mixed) = &**structure else { panic!("{structure:?}") };
+    let FetchItem::BodyStructure(BodyStructure::Multi(mixed)) = &items[0] else { panic!("{items:?}") };
     let BodyStructure::Multi(related) = &mixed.parts[1] else { panic!("{mixed:?}") };
     assert!(related.parts.is_empty());
     assert_eq!(related.subtype.as_bytes(), b"RELATED");

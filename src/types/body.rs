@@ -14,9 +14,13 @@ use super::{ByteStr, Envelope};
 pub enum BodyStructure<'a> {
     /// A leaf part (`body-type-1part`): text, message/rfc822 or any other
     /// media type.
-    Single(SinglePart<'a>),
-    /// A `multipart/*` part (`body-type-mpart`).
-    Multi(MultiPart<'a>),
+    ///
+    /// The parts are boxed so that a structure is two words: parsing moves
+    /// each part up through several rules, and a 328-byte value moved
+    /// that way cost more than the allocation.
+    Single(Box<SinglePart<'a>>),
+    /// A `multipart/*` part (`body-type-mpart`), boxed.
+    Multi(Box<MultiPart<'a>>),
 }
 
 /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text)
@@ -169,14 +173,14 @@ impl<'a> BodyStructure<'a> {
     /// ```
     /// use typed_imap::types::{BodyFields, BodyStructure, MultiPart, SinglePart, SinglePartKind};
     ///
-    /// let text = BodyStructure::Single(SinglePart {
+    /// let text = BodyStructure::from(SinglePart {
     ///     media_type: "TEXT".into(),
     ///     media_subtype: "PLAIN".into(),
     ///     fields: BodyFields::default(),
     ///     kind: SinglePartKind::Text { lines: 1 },
     ///     extension: None,
     /// });
-    /// let mixed = BodyStructure::Multi(MultiPart {
+    /// let mixed = BodyStructure::from(MultiPart {
     ///     parts: vec![text.clone()],
     ///     subtype: "MIXED".into(),
     ///     extension: None,
@@ -202,9 +206,21 @@ impl<'a> BodyStructure<'a> {
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> BodyStructure<'static> {
         match self {
-            BodyStructure::Single(s) => BodyStructure::Single(s.into_owned()),
-            BodyStructure::Multi(m) => BodyStructure::Multi(m.into_owned()),
+            BodyStructure::Single(s) => BodyStructure::Single(Box::new(s.into_owned())),
+            BodyStructure::Multi(m) => BodyStructure::Multi(Box::new(m.into_owned())),
         }
+    }
+}
+
+impl<'a> From<SinglePart<'a>> for BodyStructure<'a> {
+    fn from(part: SinglePart<'a>) -> Self {
+        BodyStructure::Single(Box::new(part))
+    }
+}
+
+impl<'a> From<MultiPart<'a>> for BodyStructure<'a> {
+    fn from(part: MultiPart<'a>) -> Self {
+        BodyStructure::Multi(Box::new(part))
     }
 }
 

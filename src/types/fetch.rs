@@ -28,11 +28,9 @@ pub enum FetchItem<'a> {
     /// `RFC822.TEXT nstring`: the body text (RFC 3501 only).
     Rfc822Text(Option<ByteStr<'a>>),
     /// `BODY body`: the non-extensible structure (no extension data).
-    /// Boxed, like the envelope, so that every item stays small (a
-    /// structure is over 300 bytes; the other items are at most 96).
-    Body(Box<BodyStructure<'a>>),
-    /// `BODYSTRUCTURE body`: the structure with extension data (boxed).
-    BodyStructure(Box<BodyStructure<'a>>),
+    Body(BodyStructure<'a>),
+    /// `BODYSTRUCTURE body`: the structure with extension data.
+    BodyStructure(BodyStructure<'a>),
     /// `BODY section ["<" number ">"] nstring`: a section's content.
     BodySection {
         /// The section, as the server echoed it (`BODY[]`: the default).
@@ -102,8 +100,8 @@ impl FetchItem<'_> {
             FetchItem::Rfc822(s) => FetchItem::Rfc822(own(s)),
             FetchItem::Rfc822Header(s) => FetchItem::Rfc822Header(own(s)),
             FetchItem::Rfc822Text(s) => FetchItem::Rfc822Text(own(s)),
-            FetchItem::Body(b) => FetchItem::Body(Box::new(b.into_owned())),
-            FetchItem::BodyStructure(b) => FetchItem::BodyStructure(Box::new(b.into_owned())),
+            FetchItem::Body(b) => FetchItem::Body(b.into_owned()),
+            FetchItem::BodyStructure(b) => FetchItem::BodyStructure(b.into_owned()),
             FetchItem::BodySection { section, origin, data } => {
                 FetchItem::BodySection { section: section.into_owned(), origin, data: own(data) }
             }

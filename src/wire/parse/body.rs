@@ -52,16 +52,16 @@ pub(crate) fn body<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> 
 /// without parts (as `alt` would, without its extra copies of the value).
 fn body_inner<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
     match input.input.first() {
-        Some(b'(') => body_type_mpart(input).map(BodyStructure::Multi),
-        Some(b')') => Ok(BodyStructure::Multi(MultiPart::default())),
+        Some(b'(') => body_type_mpart(input).map(BodyStructure::from),
+        Some(b')') => Ok(BodyStructure::from(MultiPart::default())),
         _ => {
             let start = input.input;
             match body_type_1part(input) {
                 Err(ErrMode::Backtrack(_)) => {
                     input.input = start;
-                    mpart_without_parts(input).map(BodyStructure::Multi)
+                    mpart_without_parts(input).map(BodyStructure::from)
                 }
-                parsed => parsed.map(BodyStructure::Single),
+                parsed => parsed.map(BodyStructure::from),
             }
         }
     }

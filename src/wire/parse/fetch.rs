@@ -95,7 +95,7 @@ fn body_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
         return body_section(input);
     }
     sp(input)?;
-    or_raw(b"BODY", body.map(|b| FetchItem::Body(Box::new(b))), input)
+    or_raw(b"BODY", body.map(FetchItem::Body), input)
 }
 
 /// `"BODY" section ["<" number ">"] SP nstring`, after `BODY`.
@@ -112,7 +112,7 @@ fn origin(input: &mut Input<'_>) -> ModalResult<u32> {
 /// `"BODYSTRUCTURE" SP body`.
 fn bodystructure<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
     sp(input)?;
-    or_raw(b"BODYSTRUCTURE", body.map(|b| FetchItem::BodyStructure(Box::new(b))), input)
+    or_raw(b"BODYSTRUCTURE", body.map(FetchItem::BodyStructure), input)
 }
 
 /// `"ENVELOPE" SP envelope`.
