@@ -5,6 +5,7 @@
 
 mod greeting;
 mod idle;
+mod input;
 mod pipeline;
 mod query;
 mod sasl;
@@ -21,6 +22,7 @@ use crate::types::{Capability, Code, Continue, Data, Response, Status, StatusKin
 use crate::wire::encode::{EncodeOptions, Encoder, Fragment, LiteralMode};
 use crate::wire::frame::{FrameStatus, Framer};
 use crate::wire::parse::parse_frame;
+use input::InputBuffer;
 
 /// The IMAP client protocol as a state machine, with no I/O and no clock.
 ///
@@ -51,7 +53,7 @@ pub struct Protocol {
     bye: Option<String>,
     broken: Option<String>,
     eof: bool,
-    input: Vec<u8>,
+    input: InputBuffer,
     framer: Framer,
     transmit: VecDeque<Vec<u8>>,
     events: VecDeque<Event>,
@@ -128,7 +130,7 @@ impl Protocol {
             bye: None,
             broken: None,
             eof: false,
-            input: Vec::new(),
+            input: InputBuffer::default(),
             transmit: VecDeque::new(),
             events: VecDeque::new(),
             lost: 0,
@@ -164,7 +166,7 @@ impl Protocol {
 
     /// Takes bytes read from the server.
     pub fn handle_input(&mut self, bytes: &[u8]) {
-        self.input.extend_from_slice(bytes);
+        self.input.extend(bytes);
     }
 
     /// Takes note that the server closed the connection.
@@ -371,7 +373,7 @@ impl Protocol {
     /// connection, as the stream cannot be resynchronised.
     fn next_response(&mut self) -> Result<Option<Response<'static>>, Error> {
         loop {
-            let len = match self.framer.check(&self.input) {
+            let len = match self.framer.check(self.input.as_slice()) {
                 Ok(FrameStatus::Complete(len)) => len,
                 Ok(FrameStatus::Incomplete { .. }) => return Ok(None),
                 Err(e) => {
@@ -379,16 +381,16 @@ impl Protocol {
                     return Err(Error::Frame(e));
                 }
             };
-            if &self.input[..len] == b"\r\n" {
+            let frame = &self.input.as_slice()[..len];
+            if frame == b"\r\n" {
                 // An empty line between responses (seen from real servers,
                 // imaplib gh-88574): nothing to parse, nothing lost.
-                self.input.drain(..len);
+                self.input.consume(len);
                 continue;
             }
-            let parsed = parse_frame(&self.input[..len], &self.config.parse).map(Response::into_owned);
-            let tagged_ours =
-                self.in_flight.iter().any(|f| self.input.starts_with(f.tag_prefix().as_bytes()));
-            self.input.drain(..len);
+            let parsed = parse_frame(frame, &self.config.parse).map(Response::into_owned);
+            let tagged_ours = self.in_flight.iter().any(|f| frame.starts_with(f.tag_prefix().as_bytes()));
+            self.input.consume(len);
             match parsed {
                 Ok(response) => {
                     trace::response_received(response.name(), len);
