@@ -16,7 +16,7 @@ use criterion::{Criterion, SamplingMode, Throughput};
 
 use support::corpus::{self, Corpus, Scale};
 use support::parsers::{self, ALL};
-use support::{check, floor, probe, report};
+use support::{check, floor, probe, report, session};
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
@@ -39,6 +39,15 @@ fn main() {
     let rows: Vec<_> =
         corpora.iter().zip(&verdicts).flat_map(|(c, v)| report::measure(c, v, passes)).collect();
     report::print(&rows);
+    let through_session: Vec<_> = corpora
+        .iter()
+        .filter(|c| c.name.starts_with("fetch"))
+        .filter_map(|c| {
+            let (mb_per_s, complete) = session::throughput(c, passes);
+            Some((c.name, report::ours(&rows, c.name)?, mb_per_s, complete))
+        })
+        .collect();
+    session::print(&through_session);
 }
 
 /// Self-checks the corpus, then runs and prints the correctness pass.

@@ -1,6 +1,7 @@
 //! The parse benchmark's parts: corpus generators (`gen_*`, seeded, no
 //! files), the parsers behind one call (`parsers`, `peers`, `floor`), the
-//! correctness pass (`check`, `probe`) and the summary table (`report`).
+//! correctness pass (`check`, `probe`), the summary table (`report`) and
+//! the FETCH corpora through the session's `Protocol` (`session`).
 
 pub mod check;
 pub mod corpus;
@@ -18,4 +19,5 @@ pub mod peers;
 pub mod probe;
 pub mod report;
 pub mod rng;
+pub mod session;
 pub mod words;

@@ -38,6 +38,11 @@ pub fn measure(corpus: &Corpus, verdicts: &[Verdict], passes: Passes) -> Vec<Row
     verdicts.iter().map(row).collect()
 }
 
+/// The MB/s of typed-imap on the corpus named `corpus`.
+pub fn ours(rows: &[Row], corpus: &str) -> Option<f64> {
+    rows.iter().find(|r| r.corpus == corpus && r.which == Which::Ours).map(|r| r.mb_per_s)
+}
+
 impl Row {
     /// Whether the parser parsed every response and the probed values are
     /// there (keeping escapes is shown in the probe column but still
