@@ -47,7 +47,7 @@ pub(crate) fn first_quoted_special(bytes: &[u8]) -> Option<usize> {
 }
 
 /// The high bit of each byte of `word` below `limit` (at most 0x80), and
-/// possibly of bytes above such a byte (a borrow), as in [`matches`].
+/// possibly of bytes above such a byte (a borrow), as in [`matches()`].
 fn below(word: u64, limit: u8) -> u64 {
     word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH
 }
