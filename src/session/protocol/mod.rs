@@ -12,14 +12,13 @@ mod sasl;
 mod trace;
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 
 use super::transition::{self, Kind};
 use super::{Config, Event, MailboxState, TagGenerator};
 use crate::Error;
 use crate::command::{Command, State};
 use crate::error::ServerRefusal;
-use crate::types::{Capability, Code, Continue, Data, Response, Status, StatusKind, detach_sharing};
+use crate::types::{Capability, Code, Continue, Data, Response, Status, StatusKind};
 use crate::wire::encode::{EncodeOptions, Encoder, Fragment, LiteralMode};
 use crate::wire::frame::{FrameStatus, Framer};
 use crate::wire::parse::parse_frame;
@@ -389,13 +388,9 @@ impl Protocol {
                 self.input.consume(len);
                 continue;
             }
+            let parsed = parse_frame(frame, &self.config.parse).map(Response::into_owned);
             let tagged_ours = self.in_flight.iter().any(|f| frame.starts_with(f.tag_prefix().as_bytes()));
-            // One copy of the response, which its strings then share (see
-            // `types/shared.rs`), rather than a copy of each string.
-            let frame: Arc<Box<[u8]>> = Arc::new(Box::from(frame));
             self.input.consume(len);
-            let parsed = parse_frame(&frame, &self.config.parse)
-                .map(|response| detach_sharing(&frame, || response.into_owned()));
             match parsed {
                 Ok(response) => {
                     trace::response_received(response.name(), len);
