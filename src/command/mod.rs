@@ -56,6 +56,7 @@ mod expunge;
 mod fetch;
 mod id;
 mod idle;
+pub mod implied;
 mod list;
 mod login;
 mod mailbox;
