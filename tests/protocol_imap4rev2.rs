@@ -172,3 +172,13 @@ fn rev2_allows_literal_minus_but_not_binary_literals() {
     assert!(options.literal_minus, "LITERAL- is part of IMAP4rev2 (RFC 9051 Appendix E item 2)");
     assert!(!options.binary, "APPEND literal8 is not (RFC 9051 Appendix B)");
 }
+
+#[test]
+fn qresync_includes_condstore_and_searchres_includes_esearch() {
+    let p = preauth("IMAP4rev1 QRESYNC SEARCHRES");
+    assert!(p.supports("CONDSTORE"), "RFC 7162 section 3.2.3");
+    assert!(p.supports("ESEARCH"), "RFC 5182 section 2.1");
+    assert!(!p.supports("IDLE"));
+    let p = preauth("IMAP4rev1 CONDSTORE ESEARCH");
+    assert!(!p.supports("QRESYNC") && !p.supports("SEARCHRES"), "not the other way round");
+}

@@ -1,5 +1,6 @@
 //! When a requirement counts as met: the server advertises it, or
-//! advertises IMAP4rev2, which folds it in (RFC 9051 Appendix E).
+//! advertises a capability that includes it (IMAP4rev2 above all: RFC 9051
+//! Appendix E).
 //!
 //! [`Protocol::has_capability`](crate::session::Protocol::has_capability)
 //! answers "is it advertised"; [`is_met`] answers "may a command that needs
@@ -20,9 +21,9 @@ use crate::types::Capability;
 ///
 /// Not here: SPECIAL-USE, of which IMAP4rev2 takes only the mailbox
 /// attributes (Appendix E item 2), not the `SPECIAL-USE` selection and
-/// return options of LIST (RFC 6154 sections 5.1 and 5.2; RFC 9051
-/// section 6.3.9.1 has no such option). As a requirement, `BINARY` means
-/// the FETCH side: APPEND's `~{n}` literals still need the server to list
+/// return options of LIST (RFC 6154 section 2; RFC 9051 sections 6.3.9.1
+/// and 6.3.9.2 have no such option). As a requirement, `BINARY` means the
+/// FETCH side: APPEND's `~{n}` literals still need the server to list
 /// BINARY (Appendix B), which the encoder checks on its own
 /// ([`EncodeOptions::from_capabilities`](crate::wire::encode::EncodeOptions::from_capabilities)).
 /// Nor does IMAP4rev2 give LIST-EXTENDED's several patterns in one LIST
@@ -45,6 +46,28 @@ pub const IMAP4REV2_IMPLIES: &[&str] = &[
     "STATUS=SIZE",
 ];
 
+/// The capabilities that advertising `capability` includes
+/// (case-insensitive):
+///
+/// - `IMAP4rev2`: [`IMAP4REV2_IMPLIES`];
+/// - `QRESYNC`: CONDSTORE ("the presence of the QRESYNC capability implies
+///   support for the CONDSTORE IMAP extension even if the CONDSTORE
+///   capability isn't advertised", RFC 7162 section 3.2.3);
+/// - `SEARCHRES`: ESEARCH (a SEARCHRES server "MUST also implement the
+///   ESEARCH extension", RFC 5182 section 2.1);
+/// - anything else: nothing.
+pub fn implied_by(capability: &str) -> &'static [&'static str] {
+    if capability.eq_ignore_ascii_case("IMAP4rev2") {
+        IMAP4REV2_IMPLIES
+    } else if capability.eq_ignore_ascii_case("QRESYNC") {
+        &["CONDSTORE"]
+    } else if capability.eq_ignore_ascii_case("SEARCHRES") {
+        &["ESEARCH"]
+    } else {
+        &[]
+    }
+}
+
 /// True when IMAP4rev2 includes the capability `name` (case-insensitive);
 /// see [`IMAP4REV2_IMPLIES`].
 pub fn implied_by_imap4rev2(name: &str) -> bool {
@@ -52,9 +75,8 @@ pub fn implied_by_imap4rev2(name: &str) -> bool {
 }
 
 /// True when a server with capabilities `caps` meets the requirement
-/// `name`: it advertises `name`, or it advertises `IMAP4rev2` and
-/// IMAP4rev2 includes `name` (RFC 9051 Appendix E).
+/// `name`: it advertises `name`, or a capability that includes it
+/// ([`implied_by`]), all case-insensitive.
 pub fn is_met(caps: &[Capability<'_>], name: &str) -> bool {
-    let advertised = |wanted: &str| caps.iter().any(|c| c.is(wanted));
-    advertised(name) || (implied_by_imap4rev2(name) && advertised("IMAP4rev2"))
+    caps.iter().any(|c| c.is(name) || implied_by(c.as_str()).iter().any(|i| i.eq_ignore_ascii_case(name)))
 }

@@ -36,6 +36,7 @@ pub struct Sort {
     #[imap(list)]
     criteria: Vec<SortCriterion>,
     charset: Atom<'static>,
+    #[imap(requires)]
     search: Criteria,
 }
 
