@@ -112,6 +112,15 @@ fn sort_and_thread_require_what_their_search_keys_need() {
 }
 
 #[test]
+fn sort_by_display_name_requires_sort_display() {
+    let sort =
+        |keys: &[SortKey]| Sort::new(keys.iter().copied(), "UTF-8", SearchKey::All).unwrap().capabilities();
+    assert_eq!(sort(&[SortKey::DisplayFrom]), ["SORT", "SORT=DISPLAY"]);
+    assert_eq!(sort(&[SortKey::Date, SortKey::DisplayTo, SortKey::DisplayFrom]), ["SORT", "SORT=DISPLAY"]);
+    assert_eq!(sort(&[SortKey::From, SortKey::To, SortKey::Arrival]), ["SORT"]);
+}
+
+#[test]
 fn thread_requires_its_algorithm() {
     let thread = |alg| Thread::new(alg, "UTF-8", SearchKey::All).unwrap().capabilities();
     assert_eq!(thread(ThreadAlgorithm::OrderedSubject), ["THREAD=ORDEREDSUBJECT"]);

@@ -5,8 +5,8 @@
 
 use typed_imap::Error;
 use typed_imap::command::{
-    Command, Fetch, List, ListReturn, ListSelect, Search, SearchReturn, Select, StatusCommand, Thread,
-    ThreadAlgorithm,
+    Command, Fetch, List, ListReturn, ListSelect, Search, SearchReturn, Select, Sort, SortKey, StatusCommand,
+    Thread, ThreadAlgorithm,
 };
 use typed_imap::session::{Config, Protocol};
 use typed_imap::types::{Atom, FetchAttr, SearchKey, SequenceSet, StatusAttr};
@@ -147,4 +147,12 @@ fn status_items_of_extensions_are_refused_without_them() {
         sends(&mut preauth("IMAP4rev1 STATUS=SIZE"), &status(StatusAttr::Size)),
         "A0 STATUS INBOX (SIZE)\r\n"
     );
+}
+
+#[test]
+fn sort_by_display_name_is_refused_without_sort_display() {
+    let cmd = Sort::new([SortKey::DisplayFrom.reverse()], "UTF-8", SearchKey::All).unwrap();
+    refused(&mut selected("IMAP4rev2 SORT"), &cmd, "SORT=DISPLAY");
+    let line = sends(&mut selected("IMAP4rev1 SORT SORT=DISPLAY"), &cmd);
+    assert_eq!(line, "A1 SORT (REVERSE DISPLAYFROM) UTF-8 ALL\r\n");
 }
