@@ -182,3 +182,16 @@ fn qresync_includes_condstore_and_searchres_includes_esearch() {
     let p = preauth("IMAP4rev1 CONDSTORE ESEARCH");
     assert!(!p.supports("QRESYNC") && !p.supports("SEARCHRES"), "not the other way round");
 }
+
+#[test]
+fn rev2_authenticate_command_with_an_initial_response_is_sent() {
+    let cmd = typed_imap::command::Authenticate::new("PLAIN").unwrap().initial_response(*b"\0u\0p");
+    let mut p = Protocol::new(Config::default().with_tag_prefix("A"));
+    p.handle_input(b"* OK [CAPABILITY IMAP4rev2 AUTH=PLAIN] ready\r\n");
+    assert!(p.poll_greeting().unwrap());
+    assert_eq!(sends(&mut p, &cmd), "A0 AUTHENTICATE PLAIN AHUAcA==\r\n");
+    let mut p = Protocol::new(Config::default().with_tag_prefix("A"));
+    p.handle_input(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n");
+    assert!(p.poll_greeting().unwrap());
+    refused(&mut p, &cmd, "SASL-IR");
+}
