@@ -153,10 +153,13 @@ impl Protocol {
     }
 
     /// True when a command that needs the capability `name` may be sent:
-    /// the server advertises it, or advertises `IMAP4rev2`, which includes
-    /// it (RFC 9051 Appendix E; the list is
-    /// [`IMAP4REV2_IMPLIES`](crate::command::implied::IMAP4REV2_IMPLIES)).
-    /// False while the capabilities are unknown.
+    /// the server advertises it, or a capability that includes it:
+    /// `IMAP4rev2` (RFC 9051 Appendix E; the list is
+    /// [`IMAP4REV2_IMPLIES`](crate::command::implied::IMAP4REV2_IMPLIES)),
+    /// QRESYNC for CONDSTORE, SEARCHRES for ESEARCH
+    /// ([`implied_by`](crate::command::implied::implied_by)). False while
+    /// the capabilities are unknown. [`has_capability`](Self::has_capability)
+    /// says only what is advertised.
     pub fn supports(&self, name: &str) -> bool {
         self.capabilities.as_deref().is_some_and(|caps| implied::is_met(caps, name))
     }
