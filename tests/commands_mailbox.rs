@@ -252,7 +252,7 @@ fn list_return_children_special_use_subscribed() {
         .returning(ListReturn::Children)
         .returning(ListReturn::SpecialUse)
         .returning(ListReturn::Subscribed);
-    assert_eq!(cmd.capabilities(), ["LIST-EXTENDED"]);
+    assert_eq!(cmd.capabilities(), ["LIST-EXTENDED", "SPECIAL-USE"]);
     assert_snapshot!("list_return_children", wire(&cmd));
 }
 

@@ -512,7 +512,7 @@ fn thread_missing_root_and_empty() {
     assert_eq!(trees[0].children.iter().map(|t| t.messages.clone()).collect::<Vec<_>>(), [vec![3], vec![5]]);
     assert!(cmd.decode(collected(&cmd, &["* THREAD\r\n"]), &ok).unwrap().is_empty());
     assert!(!cmd.collects(&response("* SORT 1\r\n")));
-    assert!(cmd.capabilities().is_empty());
+    assert_eq!(cmd.capabilities(), ["THREAD=REFERENCES"]);
 }
 
 // ------------------------------------------------------------- all of them

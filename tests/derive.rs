@@ -142,3 +142,53 @@ fn keyword_literal_and_custom_decode() {
     let Response::Status(done) = done.into_owned() else { panic!() };
     assert_eq!(cmd.decode(vec![], &done).unwrap(), 0);
 }
+
+/// A user's own argument type whose values need different extensions.
+#[derive(Debug, Clone)]
+enum XSort {
+    Plain,
+    Display,
+}
+
+impl typed_imap::wire::encode::Encode for XSort {
+    fn encode(&self, enc: &mut Encoder) -> Result<(), typed_imap::types::ValidationError> {
+        let name = match self {
+            XSort::Plain => "FROM",
+            XSort::Display => "DISPLAYFROM",
+        };
+        enc.atom(name).map(drop)
+    }
+}
+
+impl typed_imap::command::Requirements for XSort {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        if let XSort::Display = self {
+            out.push("SORT=DISPLAY");
+        }
+    }
+}
+
+#[derive(Debug, Clone, typed_imap::Command)]
+#[imap(command = "XSORT", capability = "SORT")]
+struct XSortCommand {
+    #[imap(list, requires)]
+    keys: Vec<XSort>,
+    #[imap(requires, capability = "CONDSTORE")]
+    also: Option<XSort>,
+    #[imap(requires)]
+    set: SequenceSet,
+}
+
+#[test]
+fn requires_adds_what_the_value_needs_each_name_once() {
+    let plain = XSortCommand { keys: vec![XSort::Plain], also: None, set: "1".parse().unwrap() };
+    assert_eq!(plain.capabilities(), ["SORT"]);
+    assert_eq!(args(&plain), " (FROM) 1\\r\\n", "requires changes nothing on the wire");
+    let display = XSortCommand {
+        keys: vec![XSort::Display, XSort::Plain, XSort::Display],
+        also: Some(XSort::Display),
+        set: SequenceSet::saved(),
+    };
+    assert_eq!(display.capabilities(), ["SORT", "CONDSTORE", "SORT=DISPLAY", "SEARCHRES"]);
+    assert_eq!(args(&display), " (DISPLAYFROM FROM DISPLAYFROM) DISPLAYFROM $\\r\\n");
+}

@@ -34,6 +34,7 @@ pub struct FieldAttrs {
     pub literal: Marker,
     pub raw: Marker,
     pub capability: Option<LitStr>,
+    pub requires: Marker,
 }
 
 impl ContainerAttrs {
@@ -74,6 +75,7 @@ impl FieldAttrs {
                 LITERAL => set_once(cx, meta, &mut out.literal, marker),
                 RAW => set_once(cx, meta, &mut out.raw, marker),
                 CAPABILITY => set_once(cx, meta, &mut out.capability, string_value(meta)?),
+                REQUIRES => set_once(cx, meta, &mut out.requires, marker),
                 _ => {}
             }
             Ok(())

@@ -77,6 +77,11 @@ fn check_field(cx: &mut Ctxt, field: &Field<'_>) {
     if a.modifier.is_some() && field.shape == Shape::Plain {
         cx.error(field.ty, "a `modifier` field is `Option<T>` (sent as `(NAME value)` when Some) or `bool`");
     }
+    if let (Some(span), Shape::Bool) = (a.requires, field.shape) {
+        let message = "`requires` asks the field's value what it needs, and a `bool` says nothing: \
+                       use `capability = \"NAME\"` for a capability needed when it is true";
+        cx.push(syn::Error::new(span, message));
+    }
     if a.keyword.is_some() && field.shape != Shape::Bool {
         cx.error(field.ty, "a `keyword` field is a `bool`: the keyword is sent when it is true");
     }

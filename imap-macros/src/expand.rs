@@ -20,6 +20,7 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
     let capabilities = capabilities(cmd);
     let collects = collects(cmd);
     let argument = argument();
+    let requirements = cmd.fields.iter().any(|f| f.attrs.requires.is_some()).then(requirements);
     let uid = cmd.uid_capable.map(|_| {
         quote! {
             impl #impl_generics #ident #ty_generics #where_clause {
@@ -38,6 +39,7 @@ pub fn expand(cmd: &Command<'_>) -> TokenStream {
             use ::typed_imap::__private as __p;
 
             #argument
+            #requirements
 
             impl #impl_generics __p::Command for #ident #ty_generics #where_clause {
                 type Output = #output;
@@ -114,6 +116,36 @@ fn argument() -> TokenStream {
     }
 }
 
+/// `__requires`: `Requirements::requirements` behind a bound of its own,
+/// so that a `#[imap(requires)]` field whose type says nothing gets one
+/// error on the field that says what to do. The trait is reached by its
+/// public path, `typed_imap::command::Requirements`.
+fn requirements() -> TokenStream {
+    quote! {
+        #[diagnostic::on_unimplemented(
+            message = "`{Self}` cannot say what it requires of the server",
+            label = "#[imap(requires)] needs this type to implement `Requirements`",
+            note = "implement `typed_imap::command::Requirements` for it, or drop #[imap(requires)] \
+                    (a fixed need is #[imap(capability = \"NAME\")])"
+        )]
+        trait ImapRequirements: ::typed_imap::command::Requirements {}
+
+        #[diagnostic::do_not_recommend]
+        impl<T: ::typed_imap::command::Requirements + ?::std::marker::Sized> ImapRequirements for T {}
+
+        fn __requires<T: ImapRequirements + ?::std::marker::Sized>(
+            caps: &mut ::std::vec::Vec<&'static str>,
+            value: &T,
+        ) {
+            for name in ::typed_imap::command::requirements_of(value) {
+                if !caps.contains(&name) {
+                    caps.push(name);
+                }
+            }
+        }
+    }
+}
+
 fn states(cmd: &Command<'_>) -> TokenStream {
     match cmd.state.as_ref().map(syn::LitStr::value).as_deref() {
         Some("not_authenticated") => quote!(__p::States::NOT_AUTHENTICATED),
@@ -133,20 +165,28 @@ fn output_and_decode(cmd: &Command<'_>) -> (TokenStream, TokenStream) {
     }
 }
 
+/// The body of `capabilities()`: the command's own, then each field's,
+/// each name once, in declaration order.
 fn capabilities(cmd: &Command<'_>) -> TokenStream {
     let always = cmd.capability.iter();
     let per_field = cmd.fields.iter().filter_map(|f| {
         let cap = f.attrs.capability.as_ref()?;
         let member = &f.member;
+        let push = quote!(if !caps.contains(&#cap) { caps.push(#cap); });
         Some(match f.shape {
-            Shape::Option => quote!(if self.#member.is_some() { caps.push(#cap); }),
-            Shape::Bool => quote!(if self.#member { caps.push(#cap); }),
-            Shape::Plain => quote!(caps.push(#cap);),
+            Shape::Option => quote!(if self.#member.is_some() { #push }),
+            Shape::Bool => quote!(if self.#member { #push }),
+            Shape::Plain => push,
         })
+    });
+    let by_value = cmd.fields.iter().filter(|f| f.attrs.requires.is_some()).map(|f| {
+        let member = &f.member;
+        quote_spanned!(f.ty.span()=> __requires(&mut caps, &self.#member);)
     });
     quote! {
         let mut caps: ::std::vec::Vec<&'static str> = ::std::vec![#(#always),*];
         #(#per_field)*
+        #(#by_value)*
         caps
     }
 }

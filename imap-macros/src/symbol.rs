@@ -33,12 +33,15 @@ pub const LIST: &str = "list";
 pub const LITERAL: &str = "literal";
 /// Field: pre-encoded arguments, sent as they are.
 pub const RAW: &str = "raw";
+/// Field: the value's own requirements (`Requirements`) join the
+/// command's capabilities.
+pub const REQUIRES: &str = "requires";
 
 /// Every container key, for "expected one of" messages.
 pub const CONTAINER_KEYS: &[&str] =
     &[COMMAND, UID_CAPABLE, STATE, CAPABILITY, COLLECT, COLLECT_IF, OUTPUT, DECODE];
 /// Every field key, for "expected one of" messages.
-pub const FIELD_KEYS: &[&str] = &[MODIFIER, PREFIX, KEYWORD, LIST, LITERAL, RAW, CAPABILITY];
+pub const FIELD_KEYS: &[&str] = &[MODIFIER, PREFIX, KEYWORD, LIST, LITERAL, RAW, CAPABILITY, REQUIRES];
 
 /// The states, as written in `state = "..."`.
 pub const STATES: &[&str] = &["not_authenticated", "authenticated", "authenticated_only", "selected", "any"];

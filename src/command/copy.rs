@@ -33,7 +33,9 @@ use crate::types::{Code, Mailbox, Response, SequenceSet, Status};
 #[derive(Debug, Clone, PartialEq, crate::Command)]
 #[imap(command = "COPY", uid_capable, state = "selected", output = Option<CopyUid>, decode = decode_copy)]
 pub struct Copy {
-    /// The messages (sequence numbers, or UIDs in the UID form).
+    /// The messages (sequence numbers, or UIDs in the UID form); `$` needs
+    /// SEARCHRES.
+    #[imap(requires)]
     pub set: SequenceSet,
     /// The target mailbox.
     pub mailbox: Mailbox<'static>,
@@ -74,6 +76,7 @@ impl Copy {
 )]
 pub struct Move {
     /// The messages (sequence numbers, or UIDs in the UID form).
+    #[imap(requires)]
     pub set: SequenceSet,
     /// The target mailbox.
     pub mailbox: Mailbox<'static>,

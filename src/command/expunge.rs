@@ -16,7 +16,7 @@
 
 use crate::Error;
 use crate::command::support;
-use crate::command::{Command, States};
+use crate::command::{Command, States, requirements_of};
 use crate::types::{Code, Data, Response, SequenceSet, Status, ValidationError};
 use crate::wire::encode::Encoder;
 
@@ -88,8 +88,11 @@ impl Command for UidExpunge {
         States::SELECTED
     }
 
+    /// UIDPLUS (RFC 4315 section 2.1), and SEARCHRES for `$`.
     fn capabilities(&self) -> Vec<&'static str> {
-        vec!["UIDPLUS"]
+        let mut caps = vec!["UIDPLUS"];
+        caps.extend(requirements_of(&self.set));
+        caps
     }
 
     fn encode_args(&self, enc: &mut Encoder) -> Result<(), ValidationError> {

@@ -58,9 +58,13 @@ use crate::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, Response, SeqNu
     decode = decode_fetch
 )]
 pub struct Fetch {
-    /// The messages (sequence numbers, or UIDs in the UID form).
+    /// The messages (sequence numbers, or UIDs in the UID form); `$` needs
+    /// SEARCHRES.
+    #[imap(requires)]
     pub set: SequenceSet,
-    /// What to fetch: a macro or a list of attributes.
+    /// What to fetch: a macro or a list of attributes; each attribute's
+    /// extension is required ([`FetchAttr`]'s `Requirements`).
+    #[imap(requires)]
     pub items: FetchItems<'static>,
     /// `CHANGEDSINCE n` (CONDSTORE, RFC 7162 section 3.1.4.1): only the
     /// messages whose mod-sequence is greater than n.

@@ -22,6 +22,7 @@
 
 use crate::Command;
 use crate::Error;
+use crate::command::Requirements;
 use crate::types::chars::is_list_char;
 use crate::types::{
     Atom, Data, ListData, ListExtItem, Mailbox, MailboxAttr, Response, Status, StatusAttr, StatusData,
@@ -34,8 +35,11 @@ use crate::wire::encode::{Encode, Encoder};
 /// `LIST "" *`, as imaplib's `list()`.
 ///
 /// The selection and RETURN options ask for LIST-EXTENDED; `STATUS` in
-/// RETURN also needs LIST-STATUS and `SPECIAL-USE` needs SPECIAL-USE,
-/// which the session does not check (the server answers BAD).
+/// RETURN also needs LIST-STATUS (and what its items need, such as
+/// STATUS=SIZE), and the `SPECIAL-USE` options need SPECIAL-USE. The
+/// session refuses a LIST the server lacks one of these for with
+/// `Error::Unsupported`, before sending it (IMAP4rev2 includes all but
+/// SPECIAL-USE).
 ///
 /// ```
 /// use typed_imap::command::{Command, List, ListReturn};
@@ -50,11 +54,11 @@ use crate::wire::encode::{Encode, Encoder};
 #[derive(Debug, Clone, PartialEq, Command)]
 #[imap(command = "LIST", state = "authenticated", collect = "LIST, STATUS", output = Vec<ListItem>, decode = decode_list)]
 pub struct List {
-    #[imap(capability = "LIST-EXTENDED")]
+    #[imap(capability = "LIST-EXTENDED", requires)]
     selection: Option<Selection>,
     reference: Mailbox<'static>,
     patterns: Patterns,
-    #[imap(prefix = "RETURN", list, capability = "LIST-EXTENDED")]
+    #[imap(prefix = "RETURN", list, capability = "LIST-EXTENDED", requires)]
     returns: Option<Vec<ListReturn>>,
 }
 
@@ -220,6 +224,18 @@ impl ListSelect {
     }
 }
 
+/// `SPECIAL-USE` needs SPECIAL-USE (RFC 6154 section 2); `SUBSCRIBED`,
+/// `REMOTE` and `RECURSIVEMATCH` are LIST-EXTENDED's own (RFC 5258
+/// section 3.1), which the selection field requires whatever the options;
+/// `Other` requires nothing.
+impl Requirements for ListSelect {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        if *self == ListSelect::SpecialUse {
+            out.push("SPECIAL-USE");
+        }
+    }
+}
+
 /// `list-select-opt`, an atom.
 impl Encode for ListSelect {
     fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
@@ -230,6 +246,12 @@ impl Encode for ListSelect {
 /// `list-select-opts`: the parenthesised options, checked as a whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Selection(Vec<ListSelect>);
+
+impl Requirements for Selection {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        self.0.requirements(out);
+    }
+}
 
 /// `"(" [list-select-opt *(SP list-select-opt)] ")"`; fails when
 /// RECURSIVEMATCH comes without a base option (RFC 5258 section 3.1).
@@ -259,6 +281,28 @@ pub enum ListReturn {
     Status(Vec<StatusAttr<'static>>),
     /// Another option, for extensions.
     Other(Atom<'static>),
+}
+
+/// What each option needs beyond LIST-EXTENDED (which the RETURN field
+/// requires whatever the options; `SUBSCRIBED` and `CHILDREN` are its own,
+/// RFC 5258 section 3.2):
+///
+/// - `STATUS (...)`: LIST-STATUS (RFC 5819 section 2), and what each item
+///   needs from STATUS ([`StatusAttr`]'s `Requirements`: STATUS=SIZE for
+///   SIZE, ...);
+/// - `SPECIAL-USE`: SPECIAL-USE (RFC 6154 section 2);
+/// - `Other`: nothing.
+impl Requirements for ListReturn {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        match self {
+            ListReturn::Status(items) => {
+                out.push("LIST-STATUS");
+                items.requirements(out);
+            }
+            ListReturn::SpecialUse => out.push("SPECIAL-USE"),
+            _ => {}
+        }
+    }
 }
 
 /// `return-option`: an atom, or `STATUS (att ...)`.

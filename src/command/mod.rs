@@ -16,7 +16,7 @@
 //! | `command = "NAME"` | the command's name as sent (required) |
 //! | `uid_capable` | the command has a `UID NAME` form; `.uid()` on a value gives it (only COPY, FETCH, STORE, SEARCH, EXPUNGE, MOVE, SORT, THREAD) |
 //! | `state = "..."` | `not_authenticated`, `authenticated` (the default; includes selected), `authenticated_only` (not while a mailbox is selected), `selected` or `any`: checked before anything is sent |
-//! | `capability = "X"` | the server must advertise `X`; else the session refuses with `Error::Unsupported` |
+//! | `capability = "X"` | the server must have `X` (advertise it, or a capability that includes it: [`implied`]); else the session refuses with `Error::Unsupported` before sending |
 //! | `collect = "FETCH"` | the untagged responses that belong to the result, by name (`FETCH`, `EXISTS`, `OK`, ...); repeat the key or separate names with commas |
 //! | `collect_if = path` | `fn(&Self, &Response<'_>) -> bool`: of the responses `collect` names, takes only those it accepts (FETCH takes the FETCHes of the messages it asked for; the others are unsolicited events) |
 //! | `output = Type` | the result type; built by its [`Decode`] impl unless `decode` is given |
@@ -36,11 +36,18 @@
 //! | `literal` | sends the bytes as a literal whatever they hold |
 //! | `raw` | sends pre-encoded bytes as they are (CR, LF and NUL are refused) |
 //! | `modifier = "CHANGEDSINCE"` | on `Option<T>` or `bool`: a command modifier, gathered with the others into one `(NAME value ...)` group after the arguments (RFC 4466) |
-//! | `capability = "X"` | the server must advertise `X` when the field is set |
+//! | `capability = "X"` | the server must have `X` when the field is set (`Some`, `true`) |
+//! | `requires` | the value's own needs join the command's: the field's type implements [`Requirements`] (`FetchItems`, `SearchKey`, `StatusAttr`, `SequenceSet` for `$`, `ThreadAlgorithm`, the LIST options, and `Option`/`Vec`/slices of them); not on a `bool` |
+//!
+//! [`Command::capabilities`] lists each name once, in declaration order:
+//! the command's `capability`, then each field's `capability`, then each
+//! `requires` field's needs. `THREAD REFERENCES` thus requires
+//! `THREAD=REFERENCES`, and `FETCH 1 (MODSEQ)` requires CONDSTORE.
 //!
 //! Misuse (an unknown key, a `bool` that says nothing, a field type with no
-//! encoding, `uid_capable` on a command without a UID form) is a compile
-//! error pointing at the mistake.
+//! encoding, `requires` on a type that does not implement
+//! [`Requirements`] or on a `bool`, `uid_capable` on a command without a
+//! UID form) is a compile error pointing at the mistake.
 
 mod acl;
 mod annotation;
@@ -56,6 +63,7 @@ mod expunge;
 mod fetch;
 mod id;
 mod idle;
+pub mod implied;
 mod list;
 mod login;
 mod mailbox;
@@ -65,6 +73,7 @@ mod partial;
 mod proxyauth;
 mod quota;
 mod raw;
+mod requirements;
 mod search;
 mod select;
 mod sort;
@@ -101,6 +110,7 @@ pub use partial::{Partial, PartialItem};
 pub use proxyauth::ProxyAuth;
 pub use quota::{GetQuota, GetQuotaRoot, QuotaLimit, QuotaRoots, SetQuota};
 pub use raw::{Raw, RawArg, RawOutput};
+pub use requirements::{Requirements, requirements_of};
 pub use search::{Criteria, Search, SearchReturn, Searched};
 pub use select::{Changed, Examine, QResync, Select, Selected};
 pub use sort::{Sort, SortCriterion, SortKey};
@@ -134,7 +144,10 @@ pub trait Command {
     /// The session states in which the command may be sent.
     fn states(&self) -> States;
 
-    /// The capabilities the server must advertise for this value.
+    /// The capabilities the server must have for this value (advertised,
+    /// or included in one it advertises: [`implied::is_met`]), each once.
+    /// The session refuses the command with `Error::Unsupported` naming
+    /// the first one missing, before sending anything.
     fn capabilities(&self) -> Vec<&'static str> {
         Vec::new()
     }

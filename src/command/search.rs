@@ -17,6 +17,7 @@
 //! result and goes to [`Searched::unsolicited`].
 
 use crate::Error;
+use crate::command::Requirements;
 use crate::types::ValidationError;
 use crate::types::{
     Atom, Data, Esearch, EsearchItem, Response, SearchKey, SearchResult, SequenceSet, Status,
@@ -46,13 +47,15 @@ use crate::wire::encode::{Encode, Encoder};
 #[imap(command = "SEARCH", uid_capable, state = "selected", collect = "SEARCH, ESEARCH", output = Searched, decode = decode_search)]
 pub struct Search {
     /// `RETURN (...)` (ESEARCH, RFC 4731): what to answer with.
-    #[imap(prefix = "RETURN", capability = "ESEARCH")]
+    #[imap(prefix = "RETURN", capability = "ESEARCH", requires)]
     pub returning: Option<SearchReturn>,
     /// `CHARSET name`: the charset of the search strings. Must stay unset
     /// once UTF8=ACCEPT is enabled (RFC 6855 section 3).
     #[imap(prefix = "CHARSET")]
     pub charset: Option<Atom<'static>>,
-    /// The criteria, all of which must match.
+    /// The criteria, all of which must match; each key's extension is
+    /// required ([`SearchKey`]'s `Requirements`).
+    #[imap(requires)]
     pub criteria: Criteria,
 }
 
@@ -93,6 +96,13 @@ pub struct Criteria(pub SearchKey<'static>);
 impl From<SearchKey<'static>> for Criteria {
     fn from(key: SearchKey<'static>) -> Self {
         Criteria(key)
+    }
+}
+
+/// What the keys need ([`SearchKey`]'s `Requirements`).
+impl Requirements for Criteria {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        self.0.requirements(out);
     }
 }
 
@@ -170,6 +180,17 @@ impl Encode for SearchReturn {
         ];
         let names: Vec<&str> = options.iter().filter(|(on, _)| *on).map(|(_, n)| *n).collect();
         enc.raw(format!("({})", names.join(" ")).as_bytes()).map(drop)
+    }
+}
+
+/// `SAVE` needs SEARCHRES (RFC 5182 section 2.1; part of IMAP4rev2);
+/// MIN, MAX, COUNT and ALL need ESEARCH, which the `RETURN` field of
+/// [`Search`] requires whatever the options.
+impl Requirements for SearchReturn {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        if self.save {
+            out.push("SEARCHRES");
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! SORT (RFC 5256 section 3), with CONDSTORE's MODSEQ in the answer (RFC
-//! 7162 section 3.1.5).
+//! 7162 section 3.1.5) and SORT=DISPLAY's keys (RFC 5957).
 //!
 //! ```text
 //! sort            = ["UID" SP] "SORT" SP sort-criteria SP search-criteria
@@ -7,10 +7,12 @@
 //! sort-criterion  = ["REVERSE" SP] sort-key
 //! sort-key        = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" /
 //!                   "SUBJECT" / "TO"
+//! sort-key        =/ "DISPLAYFROM" / "DISPLAYTO"     ; RFC 5957
 //! search-criteria = charset 1*(SP search-key)
 //! ```
 
 use crate::Error;
+use crate::command::Requirements;
 use crate::command::search::Criteria;
 use crate::types::{Atom, Data, Response, SearchKey, SearchResult, Status, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
@@ -33,9 +35,10 @@ use crate::wire::encode::{Encode, Encoder};
 #[derive(Debug, Clone, PartialEq, crate::Command)]
 #[imap(command = "SORT", uid_capable, state = "selected", capability = "SORT", collect = "SORT", output = SearchResult, decode = decode_sort)]
 pub struct Sort {
-    #[imap(list)]
+    #[imap(list, requires)]
     criteria: Vec<SortCriterion>,
     charset: Atom<'static>,
+    #[imap(requires)]
     search: Criteria,
 }
 
@@ -57,6 +60,12 @@ pub enum SortKey {
     Subject,
     /// `TO`: the first To address's mailbox.
     To,
+    /// `DISPLAYFROM`: the first From address's display name, else its
+    /// address (SORT=DISPLAY, RFC 5957).
+    DisplayFrom,
+    /// `DISPLAYTO`: the first To address's display name, else its address
+    /// (SORT=DISPLAY, RFC 5957).
+    DisplayTo,
 }
 
 impl SortKey {
@@ -79,6 +88,8 @@ impl SortKey {
             SortKey::Size => "SIZE",
             SortKey::Subject => "SUBJECT",
             SortKey::To => "TO",
+            SortKey::DisplayFrom => "DISPLAYFROM",
+            SortKey::DisplayTo => "DISPLAYTO",
         }
     }
 }
@@ -95,6 +106,18 @@ pub struct SortCriterion {
 impl From<SortKey> for SortCriterion {
     fn from(key: SortKey) -> Self {
         key.ascending()
+    }
+}
+
+/// `DISPLAYFROM` and `DISPLAYTO` need SORT=DISPLAY: a server that supports
+/// them "indicates this by returning SORT=DISPLAY in its CAPABILITY
+/// response" (RFC 5957 section 1); the RFC 5256 keys need only SORT, which
+/// [`Sort`] always requires.
+impl Requirements for SortCriterion {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        if matches!(self.key, SortKey::DisplayFrom | SortKey::DisplayTo) {
+            out.push("SORT=DISPLAY");
+        }
     }
 }
 

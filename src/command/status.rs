@@ -39,7 +39,9 @@ use crate::types::{Data, Mailbox, Response, Status, StatusAttr, StatusData, Vali
 pub struct StatusCommand {
     /// The mailbox.
     pub mailbox: Mailbox<'static>,
-    /// The items asked for; at least one.
+    /// The items asked for; at least one. Each item's extension is
+    /// required ([`StatusAttr`]'s `Requirements`).
+    #[imap(requires)]
     pub items: Vec<StatusAttr<'static>>,
 }
 

@@ -47,6 +47,7 @@ use crate::wire::encode::{Encode, Encoder};
     decode = decode_store
 )]
 pub struct Store {
+    #[imap(requires)]
     set: SequenceSet,
     #[imap(capability = "CONDSTORE")]
     unchanged_since: Option<UnchangedSince>,

@@ -7,12 +7,16 @@
 //! search-criteria = charset 1*(SP search-key)
 //! ```
 //!
-//! The capability THREAD needs is `THREAD=<algorithm>`, which depends on
-//! the value; the derive's `capability` names one fixed capability, so
-//! THREAD declares none and a server without the algorithm answers BAD or
-//! NO. Check `THREAD=REFERENCES` (say) in the capabilities first.
+//! The capability THREAD needs is `THREAD=<algorithm>` (RFC 5256 section
+//! 1), which depends on the value: the algorithm field is
+//! `#[imap(requires)]`, so the session refuses `THREAD REFERENCES` with
+//! `Error::Unsupported` when the server lacks `THREAD=REFERENCES`. An
+//! algorithm of [`ThreadAlgorithm::Other`] requires nothing (a requirement
+//! is a `&'static str`, and an unknown atom is not one): check
+//! `THREAD=<atom>` in the capabilities yourself.
 
 use crate::Error;
+use crate::command::Requirements;
 use crate::command::search::Criteria;
 use crate::types::{Atom, Data, Response, SearchKey, Status, Thread as ThreadTree, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
@@ -34,8 +38,10 @@ use crate::wire::encode::{Encode, Encoder};
 #[derive(Debug, Clone, PartialEq, crate::Command)]
 #[imap(command = "THREAD", uid_capable, state = "selected", collect = "THREAD", output = Vec<ThreadTree>, decode = decode_thread)]
 pub struct Thread {
+    #[imap(requires)]
     algorithm: ThreadAlgorithm,
     charset: Atom<'static>,
+    #[imap(requires)]
     search: Criteria,
 }
 
@@ -52,6 +58,19 @@ pub enum ThreadAlgorithm {
     Refs,
     /// Another algorithm (`thread-alg-ext = atom`).
     Other(Atom<'static>),
+}
+
+/// `THREAD=<algorithm>`: a server advertises one such capability per
+/// algorithm it supports (RFC 5256 section 1). `Other` requires nothing.
+impl Requirements for ThreadAlgorithm {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        match self {
+            ThreadAlgorithm::OrderedSubject => out.push("THREAD=ORDEREDSUBJECT"),
+            ThreadAlgorithm::References => out.push("THREAD=REFERENCES"),
+            ThreadAlgorithm::Refs => out.push("THREAD=REFS"),
+            ThreadAlgorithm::Other(_) => {}
+        }
+    }
 }
 
 impl Encode for ThreadAlgorithm {

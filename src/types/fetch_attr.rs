@@ -19,6 +19,7 @@
 use std::num::NonZeroU64;
 
 use super::{Atom, Section, SectionText, ValidationError};
+use crate::command::Requirements;
 use crate::wire::encode::{Encode, Encoder};
 
 /// `partial = "<" number64 "." nz-number64 ">"`: `count` octets from
@@ -357,6 +358,38 @@ impl Encode for FetchItems<'_> {
             FetchItems::Full => enc.atom("FULL").map(drop),
             FetchItems::Attrs(v) if v.is_empty() => Err(ValidationError::empty("fetch items")),
             FetchItems::Attrs(v) => enc.list(v).map(drop),
+        }
+    }
+}
+
+/// What each attribute needs the server to have:
+///
+/// - `BINARY[...]`, `BINARY.PEEK[...]`, `BINARY.SIZE[...]`: BINARY (RFC
+///   3516 section 4.2; part of IMAP4rev2, RFC 9051 Appendix E item 2);
+/// - `MODSEQ`: CONDSTORE (RFC 7162 section 3.1.4.2; QRESYNC includes it);
+/// - `EMAILID`, `THREADID`: OBJECTID (RFC 8474 section 5.3);
+/// - `SAVEDATE`: SAVEDATE (RFC 8514 section 4.1);
+/// - `PREVIEW`: PREVIEW (RFC 8970 section 3);
+/// - the others, and `Other`, nothing.
+impl Requirements for FetchAttr<'_> {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        let needs = match self {
+            FetchAttr::Binary { .. } | FetchAttr::BinarySize { .. } => "BINARY",
+            FetchAttr::ModSeq => "CONDSTORE",
+            FetchAttr::EmailId | FetchAttr::ThreadId => "OBJECTID",
+            FetchAttr::SaveDate => "SAVEDATE",
+            FetchAttr::Preview => "PREVIEW",
+            _ => return,
+        };
+        out.push(needs);
+    }
+}
+
+/// The macros need nothing; a list, what its attributes need.
+impl Requirements for FetchItems<'_> {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        if let FetchItems::Attrs(attrs) = self {
+            attrs.requirements(out);
         }
     }
 }

@@ -25,6 +25,7 @@ use std::ops::{BitAnd, BitOr, Not};
 use chrono::NaiveDate;
 
 use super::{AString, Atom, Flag, SequenceSet, ValidationError};
+use crate::command::Requirements;
 use crate::wire::encode::{Encode, Encoder};
 
 /// One search criterion; keys combine with `&` (all of), `|` (either of)
@@ -405,5 +406,39 @@ impl<'a> Not for SearchKey<'a> {
 
     fn not(self) -> SearchKey<'a> {
         self.negate()
+    }
+}
+
+/// What each key needs the server to have, through `NOT`, `OR` and
+/// parentheses:
+///
+/// - `MODSEQ`: CONDSTORE (RFC 7162 section 3.1.5; QRESYNC includes it);
+/// - `OLDER`, `YOUNGER`: WITHIN (RFC 5032 section 1);
+/// - `EMAILID`, `THREADID`: OBJECTID (RFC 8474 section 6);
+/// - `SAVEDBEFORE`, `SAVEDON`, `SAVEDSINCE`, `SAVEDATESUPPORTED`: SAVEDATE
+///   (RFC 8514 section 4.2);
+/// - `$` as a sequence set, or after `UID`: SEARCHRES (RFC 5182 section
+///   2.1; part of IMAP4rev2);
+/// - the RFC 3501 keys: nothing.
+impl Requirements for SearchKey<'_> {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        let needs = match self {
+            SearchKey::Not(key) => return key.requirements(out),
+            SearchKey::Or(a, b) => {
+                a.requirements(out);
+                return b.requirements(out);
+            }
+            SearchKey::And(keys) => return keys.requirements(out),
+            SearchKey::Uid(set) | SearchKey::SequenceSet(set) => return set.requirements(out),
+            SearchKey::ModSeq { .. } => "CONDSTORE",
+            SearchKey::Older(_) | SearchKey::Younger(_) => "WITHIN",
+            SearchKey::EmailId(_) | SearchKey::ThreadId(_) => "OBJECTID",
+            SearchKey::SavedBefore(_)
+            | SearchKey::SavedOn(_)
+            | SearchKey::SavedSince(_)
+            | SearchKey::SaveDateSupported => "SAVEDATE",
+            _ => return,
+        };
+        out.push(needs);
     }
 }

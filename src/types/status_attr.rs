@@ -12,6 +12,7 @@
 use std::fmt;
 
 use super::{Atom, ValidationError};
+use crate::command::Requirements;
 use crate::wire::encode::{Encode, Encoder};
 
 /// One item a STATUS command asks for.
@@ -94,5 +95,31 @@ impl fmt::Display for StatusAttr<'_> {
 impl Encode for StatusAttr<'_> {
     fn encode(&self, enc: &mut Encoder) -> Result<(), ValidationError> {
         enc.atom(self.name()).map(drop)
+    }
+}
+
+/// What each attribute needs the server to have:
+///
+/// - `SIZE`: STATUS=SIZE (RFC 8438; part of IMAP4rev2, RFC 9051 Appendix E
+///   item 3);
+/// - `HIGHESTMODSEQ`: CONDSTORE (RFC 7162 section 3.1.7; QRESYNC includes
+///   it);
+/// - `APPENDLIMIT`: APPENDLIMIT (RFC 7889 section 3.1);
+/// - `MAILBOXID`: OBJECTID (RFC 8474 section 4.3);
+/// - `DELETED`: nothing, though it needs IMAP4rev2 (RFC 9051 section
+///   6.3.11) or QUOTA=RES-MESSAGE (RFC 9208 section 4.1.4): a requirement names
+///   one capability, and naming either would refuse servers that have the
+///   other;
+/// - `RECENT` (IMAP4rev1 only), the others, and `Other`: nothing.
+impl Requirements for StatusAttr<'_> {
+    fn requirements(&self, out: &mut Vec<&'static str>) {
+        let needs = match self {
+            StatusAttr::Size => "STATUS=SIZE",
+            StatusAttr::HighestModSeq => "CONDSTORE",
+            StatusAttr::AppendLimit => "APPENDLIMIT",
+            StatusAttr::MailboxId => "OBJECTID",
+            _ => return,
+        };
+        out.push(needs);
     }
 }

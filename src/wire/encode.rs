@@ -117,6 +117,10 @@ pub struct EncodeOptions {
 impl EncodeOptions {
     /// The options the server's capabilities allow. `utf8` stays off: it
     /// takes an `ENABLE UTF8=ACCEPT` first (RFC 6855 section 3).
+    ///
+    /// IMAP4rev2 gives LITERAL- (RFC 9051 Appendix E item 2) but not
+    /// `binary`: it takes only the FETCH side of BINARY, not `literal8` in
+    /// APPEND (Appendix B), so that needs BINARY itself.
     pub fn from_capabilities<'c>(caps: impl IntoIterator<Item = &'c Capability<'c>>) -> Self {
         let mut o = EncodeOptions::default();
         for cap in caps {

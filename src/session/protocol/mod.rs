@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 use super::transition::{self, Kind};
 use super::{Config, Event, MailboxState, TagGenerator};
 use crate::Error;
-use crate::command::{Command, State};
+use crate::command::{Command, State, implied};
 use crate::error::ServerRefusal;
 use crate::types::{Capability, Code, Continue, Data, Response, Status, StatusKind};
 use crate::wire::encode::{EncodeOptions, Encoder, Fragment, LiteralMode};
@@ -154,6 +154,18 @@ impl Protocol {
         self.capabilities.as_ref().is_some_and(|caps| caps.iter().any(|c| c.is(name)))
     }
 
+    /// True when a command that needs the capability `name` may be sent:
+    /// the server advertises it, or a capability that includes it:
+    /// `IMAP4rev2` (RFC 9051 Appendix E; the list is
+    /// [`IMAP4REV2_IMPLIES`](crate::command::implied::IMAP4REV2_IMPLIES)),
+    /// QRESYNC for CONDSTORE, SEARCHRES for ESEARCH
+    /// ([`implied_by`](crate::command::implied::implied_by)). False while
+    /// the capabilities are unknown. [`has_capability`](Self::has_capability)
+    /// says only what is advertised.
+    pub fn supports(&self, name: &str) -> bool {
+        self.capabilities.as_deref().is_some_and(|caps| implied::is_met(caps, name))
+    }
+
     /// The selected mailbox as the server last described it.
     pub fn mailbox(&self) -> &MailboxState {
         &self.mailbox
@@ -279,14 +291,15 @@ impl Protocol {
         })
     }
 
-    /// Refuses a command whose capabilities the server does not advertise.
-    /// While the capabilities are unknown, nothing is refused: the drivers
-    /// ask for them before they send a user's command.
+    /// Refuses a command whose capabilities the server does not have
+    /// ([`supports`](Self::supports): advertised, or implied by
+    /// IMAP4rev2). While the capabilities are unknown, nothing is refused:
+    /// the drivers ask for them before they send a user's command.
     fn check_capabilities<C: Command + ?Sized>(&self, cmd: &C) -> Result<(), Error> {
         if self.capabilities.is_none() {
             return Ok(());
         }
-        match cmd.capabilities().into_iter().find(|cap| !self.has_capability(cap)) {
+        match cmd.capabilities().into_iter().find(|cap| !self.supports(cap)) {
             Some(cap) => Err(Error::Unsupported { command: command_name(cmd), capability: cap.to_owned() }),
             None => Ok(()),
         }

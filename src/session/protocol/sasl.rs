@@ -69,13 +69,14 @@ impl Command for AuthenticateCommand {
 
 impl Protocol {
     /// Sends `AUTHENTICATE` for `auth`'s mechanism, with its initial
-    /// response on the same line when the server advertises SASL-IR (an
-    /// empty one as `=`). Then call [`poll_authenticate`](Self::poll_authenticate)
+    /// response on the same line (an empty one as `=`) when the server has
+    /// SASL-IR: advertised, or as part of IMAP4rev2 (RFC 9051 section
+    /// 6.2.2). Then call [`poll_authenticate`](Self::poll_authenticate)
     /// as input arrives.
     pub fn authenticate_start<A: Authenticator + ?Sized>(&mut self, auth: &mut A) -> Result<(), Error> {
         let mechanism = auth.mechanism().to_owned();
         validate_mechanism(&mechanism)?;
-        let initial = match self.has_capability("SASL-IR") {
+        let initial = match self.supports("SASL-IR") {
             true => auth.initial_response().map(|r| encode_initial_response(&r)),
             false => None,
         };
