@@ -18,6 +18,8 @@ fn rev2_only_server_gets_idle() {
         .send("<tag> OK Idle completed\r\n");
     let server = Server::start(script);
     let mut session = connect(&server).unwrap();
+    assert!(session.supports("IDLE") && !session.has_capability("IDLE"), "included, not advertised");
+    assert!(!session.supports("QUOTA"), "not part of IMAP4rev2");
     let idle = session.idle().expect("IDLE is part of IMAP4rev2");
     idle.done().unwrap();
     drop(session);

@@ -278,6 +278,13 @@ impl Session {
         self.protocol.has_capability(name)
     }
 
+    /// True when a command that needs the capability `name` may be sent:
+    /// the server advertises it or one that includes it (`IMAP4rev2`, RFC
+    /// 9051 Appendix E; see [`Protocol::supports`]).
+    pub fn supports(&self, name: &str) -> bool {
+        self.protocol.supports(name)
+    }
+
     /// The selected mailbox as the server last described it.
     pub fn mailbox(&self) -> &MailboxState {
         self.protocol.mailbox()
