@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use super::atom::letters_key;
 use super::{Atom, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
 
@@ -82,8 +83,33 @@ impl<'a> Flag<'a> {
     /// The system flag called `\name` (any case), if it is one. On bytes,
     /// so the parser need not make a `&str` (a UTF-8 check) of the most
     /// common flags.
+    ///
+    /// A `match` on the [`letters_key`] of the name: the case-insensitive
+    /// search of [`SYSTEM`] cost about 85 instructions a flag, the key
+    /// about 30 (callgrind, 272 flags of 500 small responses: 23.0K ->
+    /// 8.4K).
     pub(crate) fn known_system(name: &[u8]) -> Option<Flag<'static>> {
-        SYSTEM.iter().find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name)).map(|(_, f)| f.clone())
+        const fn k(name: &str) -> u128 {
+            match letters_key(name.as_bytes()) {
+                Some(key) => key,
+                None => panic!("system flag names are short"),
+            }
+        }
+        const ANSWERED: u128 = k(SYSTEM[0].0);
+        const FLAGGED: u128 = k(SYSTEM[1].0);
+        const DELETED: u128 = k(SYSTEM[2].0);
+        const SEEN: u128 = k(SYSTEM[3].0);
+        const DRAFT: u128 = k(SYSTEM[4].0);
+        const RECENT: u128 = k(SYSTEM[5].0);
+        Some(match letters_key(name)? {
+            ANSWERED => Flag::Answered,
+            FLAGGED => Flag::Flagged,
+            DELETED => Flag::Deleted,
+            SEEN => Flag::Seen,
+            DRAFT => Flag::Draft,
+            RECENT => Flag::Recent,
+            _ => return None,
+        })
     }
 
     /// Detaches the value from the buffer it borrows from.

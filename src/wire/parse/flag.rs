@@ -2,13 +2,11 @@
 
 use std::borrow::Cow;
 
-use winnow::combinator::{opt, preceded};
 use winnow::prelude::*;
-use winnow::token::take_while;
 
 use super::Input;
-use super::byte_class::is_atom_char;
-use super::core::{ascii_str, sp};
+use super::byte_class::is_astring_char;
+use super::core::{ascii_str, take_class};
 use crate::types::{Atom, Flag};
 
 /// `flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" /
@@ -23,12 +21,16 @@ use crate::types::{Atom, Flag};
 /// never succeed).
 pub(crate) fn flag<'a>(input: &mut Input<'a>) -> ModalResult<Flag<'a>> {
     match input.input {
-        [b'\\', b'*', ..] => {
-            input.input = &input.input[2..];
+        [b'\\', b'*', rest @ ..] => {
+            input.input = rest;
             Ok(Flag::Wildcard)
         }
-        [b'\\', ..] => preceded(b'\\', flag_bytes.map(system_flag)).parse_next(input),
-        _ => flag_bytes.map(|name| keyword(ascii_str(name))).parse_next(input),
+        [b'\\', rest @ ..] => {
+            // A `\` alone fails after it, as `preceded` did.
+            input.input = rest;
+            flag_bytes(input).map(system_flag)
+        }
+        _ => flag_bytes(input).map(|name| keyword(ascii_str(name))),
     }
 }
 
@@ -40,31 +42,54 @@ pub(crate) fn flag<'a>(input: &mut Input<'a>) -> ModalResult<Flag<'a>> {
 /// where the combinators' overhead showed (callgrind, 500 small
 /// responses, with the `status_rest` change: 1.15M -> 1.04M instructions).
 pub(crate) fn flag_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Flag<'a>>> {
-    (b'(', opt(sp)).parse_next(input)?;
+    b'('.parse_next(input)?;
+    skip_spaces(input);
     // Room for the usual lists (a FLAGS response has 5 to 8) at once.
     let mut flags = Vec::with_capacity(8);
-    if let Some(first) = opt(flag).parse_next(input)? {
-        flags.push(first);
+    if starts_flag(input) {
+        flags.push(flag(input)?);
         loop {
             let before = input.input;
-            if sp(input).is_err() {
+            skip_spaces(input);
+            if input.input.len() == before.len() || !starts_flag(input) {
+                input.input = before;
                 break;
             }
-            match opt(flag).parse_next(input)? {
-                Some(next) => flags.push(next),
-                None => {
-                    input.input = before;
-                    break;
-                }
-            }
+            flags.push(flag(input)?);
         }
     }
-    (opt(sp), b')').parse_next(input)?;
+    skip_spaces(input);
+    b')'.parse_next(input)?;
     Ok(flags)
 }
 
+/// Whether a `flag` starts here: `\` and a flag byte or `*`, or a flag
+/// byte. Looked at before parsing, so the end of the list costs no failed
+/// parse (for which winnow builds an error value); a flag that starts
+/// always parses.
+fn starts_flag(input: &Input<'_>) -> bool {
+    match input.input {
+        [b'\\', b'*', ..] => true,
+        [b'\\', b, ..] => is_flag_char(*b),
+        [b, ..] => is_flag_char(*b),
+        [] => false,
+    }
+}
+
+/// Skips `*SP`.
+fn skip_spaces(input: &mut Input<'_>) {
+    let spaces = input.input.iter().take_while(|b| **b == b' ').count();
+    input.input = &input.input[spaces..];
+}
+
+/// A flag's name: `1*ATOM-CHAR`, `]` included (the quirk of [`flag`]).
 fn flag_bytes<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
-    take_while(1.., |b| is_atom_char(b) || b == b']').parse_next(input)
+    take_class(input, is_flag_char)
+}
+
+/// `ATOM-CHAR` or `]`: that is `ASTRING-CHAR`, one table lookup.
+fn is_flag_char(b: u8) -> bool {
+    is_astring_char(b)
 }
 
 fn keyword(name: &str) -> Flag<'_> {
