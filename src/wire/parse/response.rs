@@ -16,7 +16,7 @@ use super::annotation::annotate_data;
 use super::byte_class::{is_atom_char, is_tag_char};
 use super::capability::{capability_data, enable_data};
 use super::code::resp_text_code;
-use super::core::{ascii_str, crlf, number, sp, text};
+use super::core::{ascii_str, crlf, number, sp, take_class, text};
 use super::fetch::msg_att;
 use super::flag::flag_list;
 use super::id::id_response;
@@ -36,8 +36,12 @@ use crate::types::{ByteStr, Code, Continue, Data, Response, Status, StatusKind, 
 pub(crate) fn response<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
     match input.input.first() {
         Some(b'+') => continue_req.map(Response::Continue).parse_next(input),
-        Some(b'*') => preceded((b'*', sp), untagged).parse_next(input),
-        _ => response_tagged.map(Response::Status).parse_next(input),
+        Some(b'*') => {
+            input.input = &input.input[1..];
+            sp(input)?;
+            untagged(input)
+        }
+        _ => response_tagged(input).map(Response::Status),
     }
 }
 
@@ -60,25 +64,41 @@ pub(crate) fn continue_req<'a>(input: &mut Input<'a>) -> ModalResult<Continue<'a
 /// `]` and `[` included (`[UIDVALIDITY 123] Ready [sic]`, conformance 66).
 /// Quirk `no_space_after_code`: the space after `]` may be missing.
 /// A `[` that starts no readable code is plain text.
+///
+/// The first byte decides whether a code is tried: `opt` built and
+/// dropped an error for each text without one.
 pub(crate) fn resp_text<'a>(input: &mut Input<'a>) -> ModalResult<(Option<Code<'a>>, ByteStr<'a>)> {
-    let code = opt(delimited(b'[', resp_text_code, opt(sp))).parse_next(input)?;
-    let text = text.parse_next(input)?;
+    let code = match input.input.first() {
+        Some(b'[') => opt(delimited(b'[', resp_text_code, opt(sp))).parse_next(input)?,
+        _ => None,
+    };
+    let text = text(input)?;
     Ok((code, text))
 }
 
 /// `response-tagged = tag SP resp-cond-state CRLF`.
 pub(crate) fn response_tagged<'a>(input: &mut Input<'a>) -> ModalResult<Status<'a>> {
-    let tag =
-        terminated(take_while(1.., is_tag_char), sp).context(StrContext::Label("tag")).parse_next(input)?;
+    let before = input.input;
+    let tag = match (take_class(input, is_tag_char), sp(input)) {
+        (Ok(tag), Ok(())) => tag,
+        _ => {
+            // The combinator form, for its error (labelled `tag`).
+            input.input = before;
+            terminated(take_while(1.., is_tag_char), sp)
+                .context(StrContext::Label("tag"))
+                .parse_next(input)?
+        }
+    };
     let tag = Tag::from_wire(Cow::Borrowed(ascii_str(tag)));
-    let word = take_while(1.., is_atom_char).parse_next(input)?;
-    let kind = status_kind(word).ok_or_else(status_expected)?;
+    let word = take_class(input, is_atom_char)?;
+    let kind = status_kind(&Upper::new(word)).ok_or_else(status_expected)?;
     status_rest(Some(tag), kind, input)
 }
 
-/// The word of `resp-cond-state`, `resp-cond-auth` or `resp-cond-bye`.
-fn status_kind(word: &[u8]) -> Option<StatusKind> {
-    match Upper::new(word).as_bytes() {
+/// The word of `resp-cond-state`, `resp-cond-auth` or `resp-cond-bye`,
+/// upper-cased.
+fn status_kind(word: &Upper) -> Option<StatusKind> {
+    match word.as_bytes() {
         b"OK" => Some(StatusKind::Ok),
         b"NO" => Some(StatusKind::No),
         b"BAD" => Some(StatusKind::Bad),
@@ -103,13 +123,19 @@ fn status_expected() -> ErrMode<ContextError> {
 /// The line's end decides the form, looked at before parsing: trying
 /// `crlf` first, as `alt` did, failed on every status line with text and
 /// built an error with a context (an allocation) each time.
+///
+/// By hand, as `cut_err(delimited(sp, resp_text, crlf))` read it: it ends
+/// every status line, and the three combinator levels cost more than
+/// the rules they call.
 fn status_rest<'a>(tag: Option<Tag<'a>>, kind: StatusKind, input: &mut Input<'a>) -> ModalResult<Status<'a>> {
     let spaces = input.input.iter().take_while(|b| **b == b' ').count();
     if input.input[spaces..].starts_with(b"\r\n") {
-        cut_err(crlf).parse_next(input)?;
+        input.input = &input.input[spaces + 2..];
         return Ok(Status { tag, kind, code: None, text: ByteStr::default() });
     }
-    let (code, text) = cut_err(delimited(sp, resp_text, crlf)).parse_next(input)?;
+    sp(input).map_err(ErrMode::cut)?;
+    let (code, text) = resp_text(input).map_err(ErrMode::cut)?;
+    crlf(input).map_err(ErrMode::cut)?;
     Ok(Status { tag, kind, code, text })
 }
 
@@ -119,20 +145,31 @@ fn untagged<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
     if input.input.first().is_some_and(u8::is_ascii_digit) {
         return cut_err(terminated(message_data, crlf)).map(Response::Data).parse_next(input);
     }
-    let name = take_while(1.., is_atom_char).context(StrContext::Label("response name")).parse_next(input)?;
-    if let Some(kind) = status_kind(name) {
+    let name = response_name(input)?;
+    let upper = Upper::new(name);
+    if let Some(kind) = status_kind(&upper) {
         return status_rest(None, kind, input).map(Response::Status);
     }
-    cut_err(terminated(|i: &mut Input<'a>| response_data(name, i), crlf))
-        .map(Response::Data)
-        .parse_next(input)
+    let data = response_data(name, &upper, input).map_err(ErrMode::cut)?;
+    crlf(input).map_err(ErrMode::cut)?;
+    Ok(Response::Data(data))
+}
+
+/// The name of untagged data: `1*ATOM-CHAR`, labelled `response name`
+/// when missing.
+fn response_name<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
+    match take_class(input, is_atom_char) {
+        Ok(name) => Ok(name),
+        // The combinator form, for its error.
+        Err(_) => take_while(1.., is_atom_char).context(StrContext::Label("response name")).parse_next(input),
+    }
 }
 
 /// `response-data`'s `mailbox-data`, `capability-data`, `enable-data`,
 /// and the extensions' data, after their name `name`. Unknown names are
 /// kept raw ([`Data::Other`], conformance 77).
-fn response_data<'a>(name: &'a [u8], input: &mut Input<'a>) -> ModalResult<Data<'a>> {
-    match Upper::new(name).as_bytes() {
+fn response_data<'a>(name: &'a [u8], upper: &Upper, input: &mut Input<'a>) -> ModalResult<Data<'a>> {
+    match upper.as_bytes() {
         b"CAPABILITY" => capability_data.map(Data::Capability).parse_next(input),
         b"ENABLED" => enable_data.map(Data::Enabled).parse_next(input),
         b"FLAGS" => preceded(sp, flag_list).map(Data::Flags).parse_next(input),
@@ -161,8 +198,9 @@ fn response_data<'a>(name: &'a [u8], input: &mut Input<'a>) -> ModalResult<Data<
 /// `mailbox-data`'s `number SP "EXISTS"` / `number SP "RECENT"`; an unknown
 /// name after a number is kept raw.
 fn message_data<'a>(input: &mut Input<'a>) -> ModalResult<Data<'a>> {
-    let n = terminated(number, sp).parse_next(input)?;
-    let name = take_while(1.., is_atom_char).context(StrContext::Label("response name")).parse_next(input)?;
+    let n = number(input)?;
+    sp(input)?;
+    let name = response_name(input)?;
     match Upper::new(name).as_bytes() {
         b"EXISTS" => Ok(Data::Exists(n)),
         b"RECENT" => Ok(Data::Recent(n)),
