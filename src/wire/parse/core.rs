@@ -84,16 +84,16 @@ pub(crate) fn number64(input: &mut Input<'_>) -> ModalResult<u64> {
 /// at most, which cannot overflow a u64), and how many there were.
 #[inline]
 fn decimal(bytes: &[u8], max: usize) -> (u64, usize) {
+    let digits = &bytes[..bytes.len().min(max)];
     let mut value = 0;
-    let mut len = 0;
-    for digit in bytes.iter().take(max).map(|b| b.wrapping_sub(b'0')) {
+    for (len, b) in digits.iter().enumerate() {
+        let digit = b.wrapping_sub(b'0');
         if digit > 9 {
-            break;
+            return (value, len);
         }
         value = value * 10 + u64::from(digit);
-        len += 1;
     }
-    (value, len)
+    (value, digits.len())
 }
 
 /// `nz-number = digit-nz *DIGIT`.
