@@ -70,30 +70,6 @@ impl std::str::FromStr for Atom<'static> {
     }
 }
 
-/// A case-insensitive key of a name of at most 16 ASCII letters, for
-/// matching it against known names (`match key(name) { k if k ==
-/// key(b"Seen") => .. }`): each byte is folded to lower case with `| 0x20`,
-/// in one integer, padded with zeros. `None` for a longer name.
-///
-/// Two names have the same key exactly when they have the same length and
-/// agree byte by byte up to case, provided one of them is made of letters
-/// only: `b | 0x20` is a lower-case letter only when `b` is a letter, and
-/// never 0. Copying the name to the stack and upper-casing it byte by byte
-/// before a `match` on byte strings cost more than twice as much
-/// (callgrind, 79 LIST attributes: 12.0K -> 5.3K instructions).
-pub(crate) const fn letters_key(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    let mut i = 0;
-    while i < name.len() {
-        buf[i] = name[i] | 0x20;
-        i += 1;
-    }
-    Some(u128::from_le_bytes(buf))
-}
-
 /// `atom`, as it is; fails for an atom the server sent that bends the
 /// grammar.
 impl Encode for Atom<'_> {

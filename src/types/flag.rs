@@ -12,9 +12,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use super::atom::letters_key;
 use super::{Atom, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
+use crate::wire::parse::keyword::letters_key;
 
 /// A message flag: a system flag, a keyword, or an extension flag
 /// (RFC 3501 section 2.3.2).
@@ -89,6 +89,11 @@ impl<'a> Flag<'a> {
     /// about 30 (callgrind, 272 flags of 500 small responses: 23.0K ->
     /// 8.4K).
     pub(crate) fn known_system(name: &[u8]) -> Option<Flag<'static>> {
+        Flag::known_system_key(letters_key(name)?)
+    }
+
+    /// The system flag whose name has the [`letters_key`] `key`, if any.
+    pub(crate) fn known_system_key(key: u128) -> Option<Flag<'static>> {
         const fn k(name: &str) -> u128 {
             match letters_key(name.as_bytes()) {
                 Some(key) => key,
@@ -101,7 +106,7 @@ impl<'a> Flag<'a> {
         const SEEN: u128 = k(SYSTEM[3].0);
         const DRAFT: u128 = k(SYSTEM[4].0);
         const RECENT: u128 = k(SYSTEM[5].0);
-        Some(match letters_key(name)? {
+        Some(match key {
             ANSWERED => Flag::Answered,
             FLAGGED => Flag::Flagged,
             DELETED => Flag::Deleted,

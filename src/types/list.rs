@@ -3,8 +3,8 @@
 //!
 //! Adds to [`Data`](super::Data): `List`, `Lsub`.
 
-use super::atom::letters_key;
 use super::{Atom, ExtValue, Mailbox};
+use crate::wire::parse::keyword::letters_key;
 
 /// One `* LIST` or `* LSUB` line: a mailbox, its attributes and its
 /// hierarchy delimiter.
@@ -128,6 +128,12 @@ impl<'a> MailboxAttr<'a> {
     /// others.
     pub(crate) fn known(name: &[u8]) -> Option<MailboxAttr<'static>> {
         known_attr(letters_key(name)?)
+    }
+
+    /// The known attribute whose name has the [`letters_key`] `key`, if
+    /// any.
+    pub(crate) fn known_key(key: u128) -> Option<MailboxAttr<'static>> {
+        known_attr(key)
     }
 
     /// Detaches the value from the buffer it borrows from.

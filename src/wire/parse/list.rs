@@ -11,7 +11,7 @@ use super::Input;
 use super::byte_class::is_atom_char;
 use super::core::{ascii_str, astring, nil, quoted, sp, take_class};
 use super::ext_value::tagged_ext_val;
-use super::keyword::Upper;
+use super::keyword::{Upper, letters_key_at};
 use super::mailbox::mailbox;
 use super::paren::{paren_list, spaces};
 use crate::types::{Atom, ByteStr, ListData, ListExtItem, MailboxAttr};
@@ -66,9 +66,10 @@ fn mbx_list_flags<'a>(input: &mut Input<'a>) -> ModalResult<Vec<MailboxAttr<'a>>
 /// a `&str` (callgrind, 50 LIST lines: 110.0K -> 99.0K instructions).
 fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
     b'\\'.parse_next(input)?;
+    let at = input.input;
     let name = take_class(input, is_atom_char)?;
-    Ok(MailboxAttr::known(name)
-        .unwrap_or_else(|| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(ascii_str(name))))))
+    let known = letters_key_at(at, name.len()).and_then(MailboxAttr::known_key);
+    Ok(known.unwrap_or_else(|| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(ascii_str(name))))))
 }
 
 /// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.
