@@ -94,18 +94,13 @@ impl<'a> Flag<'a> {
 
     /// The system flag whose name has the [`letters_key`] `key`, if any.
     pub(crate) fn known_system_key(key: u128) -> Option<Flag<'static>> {
-        const fn k(name: &str) -> u128 {
-            match letters_key(name.as_bytes()) {
-                Some(key) => key,
-                None => panic!("system flag names are short"),
-            }
-        }
-        const ANSWERED: u128 = k(SYSTEM[0].0);
-        const FLAGGED: u128 = k(SYSTEM[1].0);
-        const DELETED: u128 = k(SYSTEM[2].0);
-        const SEEN: u128 = k(SYSTEM[3].0);
-        const DRAFT: u128 = k(SYSTEM[4].0);
-        const RECENT: u128 = k(SYSTEM[5].0);
+        use crate::wire::parse::keyword::key as k;
+        const ANSWERED: u128 = k(SYSTEM[0].0.as_bytes());
+        const FLAGGED: u128 = k(SYSTEM[1].0.as_bytes());
+        const DELETED: u128 = k(SYSTEM[2].0.as_bytes());
+        const SEEN: u128 = k(SYSTEM[3].0.as_bytes());
+        const DRAFT: u128 = k(SYSTEM[4].0.as_bytes());
+        const RECENT: u128 = k(SYSTEM[5].0.as_bytes());
         Some(match key {
             ANSWERED => Flag::Answered,
             FLAGGED => Flag::Flagged,

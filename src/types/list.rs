@@ -71,13 +71,8 @@ pub enum MailboxAttr<'a> {
 /// 129K; the key instead of an upper-cased copy: 12.0K -> 5.3K for the
 /// 79 attributes).
 fn known_attr(key: u128) -> Option<MailboxAttr<'static>> {
+    use crate::wire::parse::keyword::key as k;
     use MailboxAttr as A;
-    const fn k(name: &[u8]) -> u128 {
-        match letters_key(name) {
-            Some(key) => key,
-            None => panic!("attribute names are short"),
-        }
-    }
     const NOINFERIORS: u128 = k(b"Noinferiors");
     const NOSELECT: u128 = k(b"Noselect");
     const MARKED: u128 = k(b"Marked");

@@ -56,6 +56,15 @@ pub(crate) const fn letters_key(name: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// [`letters_key`] of a known name, for the constants matched against;
+/// compile time only (a name too long is a build error).
+pub(crate) const fn key(name: &[u8]) -> u128 {
+    match letters_key(name) {
+        Some(key) => key,
+        None => panic!("a known name has at most 16 bytes"),
+    }
+}
+
 /// [`letters_key`] of `bytes[..len]`, the name at the start of the rest of
 /// a response: when `bytes` has 16 bytes, they are read as one integer
 /// and the bytes past the name masked off, instead of copying the name
