@@ -6,7 +6,7 @@ use winnow::prelude::*;
 
 use super::Input;
 use super::byte_class::is_astring_char;
-use super::core::{ascii_str, take_class};
+use super::core::{ascii_str, skip_spaces, take_class};
 use super::keyword::letters_key_at;
 use crate::types::{Atom, Flag};
 
@@ -76,12 +76,6 @@ fn starts_flag(input: &Input<'_>) -> bool {
         [b, ..] => is_flag_char(*b),
         [] => false,
     }
-}
-
-/// Skips `*SP`.
-fn skip_spaces(input: &mut Input<'_>) {
-    let spaces = input.input.iter().take_while(|b| **b == b' ').count();
-    input.input = &input.input[spaces..];
 }
 
 /// A flag's name: `1*ATOM-CHAR`, `]` included (the quirk of [`flag`]).

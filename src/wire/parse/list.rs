@@ -9,11 +9,11 @@ use winnow::prelude::*;
 
 use super::Input;
 use super::byte_class::is_atom_char;
-use super::core::{ascii_str, astring, nil, quoted, sp, take_class};
+use super::core::{ascii_str, astring, nil, quoted, skip_spaces, sp, take_class};
 use super::ext_value::tagged_ext_val;
 use super::keyword::{Upper, letters_key_at};
 use super::mailbox::mailbox;
-use super::paren::{paren_list, spaces};
+use super::paren::paren_list;
 use crate::types::{Atom, ByteStr, ListData, ListExtItem, MailboxAttr};
 
 /// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE
@@ -42,7 +42,7 @@ pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a
 /// first push cost about 150 instructions a line (`grow_one` alone 120).
 fn mbx_list_flags<'a>(input: &mut Input<'a>) -> ModalResult<Vec<MailboxAttr<'a>>> {
     b'('.parse_next(input)?;
-    spaces(input)?;
+    skip_spaces(input);
     if input.input.first() == Some(&b')') {
         input.input = &input.input[1..];
         return Ok(Vec::new());
@@ -50,7 +50,7 @@ fn mbx_list_flags<'a>(input: &mut Input<'a>) -> ModalResult<Vec<MailboxAttr<'a>>
     let mut attributes = Vec::with_capacity(4);
     loop {
         attributes.push(cut_err(mbx_list_flag).parse_next(input)?);
-        spaces(input)?;
+        skip_spaces(input);
         if input.input.first() == Some(&b')') {
             input.input = &input.input[1..];
             return Ok(attributes);

@@ -14,7 +14,7 @@ use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
 
 use super::Input;
-use super::core::{backtrack, nested, nz_number, sp};
+use super::core::{backtrack, nested, nz_number, skip_spaces, sp};
 use crate::types::Thread;
 
 /// `thread-data = "THREAD" [SP 1*thread-list]`, after the name.
@@ -118,12 +118,6 @@ fn thread_members(input: &mut Input<'_>) -> Vec<u32> {
             }
         }
     }
-}
-
-/// `*SP`.
-fn skip_spaces(input: &mut Input<'_>) {
-    let spaces = input.input.iter().take_while(|b| **b == b' ').count();
-    input.input = &input.input[spaces..];
 }
 
 #[cfg(test)]
