@@ -94,7 +94,7 @@ pub(crate) fn number64(input: &mut Input<'_>) -> ModalResult<u64> {
 /// The value of the leading digits of `bytes`, at most `max` of them (19
 /// at most, which cannot overflow a u64), and how many there were.
 #[inline]
-fn decimal(bytes: &[u8], max: usize) -> (u64, usize) {
+pub(crate) fn decimal(bytes: &[u8], max: usize) -> (u64, usize) {
     let digits = &bytes[..bytes.len().min(max)];
     let mut value = 0;
     for (len, b) in digits.iter().enumerate() {

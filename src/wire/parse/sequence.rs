@@ -3,68 +3,67 @@
 
 use std::num::NonZeroU32;
 
-use winnow::combinator::separated;
-use winnow::error::StrContext;
+use winnow::error::{ContextError, ErrMode, StrContext};
 use winnow::prelude::*;
 
 use super::Input;
-use super::core::{backtrack, nz_number};
+use super::core::{backtrack, decimal};
 use crate::types::{SeqNumber, SeqRange, SequenceSet};
 
 /// `sequence-set = (seq-number / seq-range) ["," sequence-set]`, also
 /// used for `uid-set` and `known-uids`.
 ///
 /// Read as `separated(1.., seq_range, b',')` would (a `,` not followed by
-/// a range is left unread), in a plain loop into a `Vec` with room for 4
-/// ranges, without the `Vec`'s growth path on the first push (callgrind,
-/// the ESEARCH `ALL` sets of 30 ESEARCH/SORT/THREAD responses: 492K ->
-/// 354K instructions). When not even one range parses, the combinator
-/// form runs, for its labelled error.
+/// a range is left unread), in a plain loop over the bytes into a `Vec`
+/// with room for 4 ranges, without the `Vec`'s growth path on the first
+/// push (callgrind, the ESEARCH `ALL` sets of 30 ESEARCH/SORT/THREAD
+/// responses: 492K -> 354K instructions with parsers for the ranges and
+/// numbers, see [`seq_range`] for the rest).
 pub(crate) fn sequence_set(input: &mut Input<'_>) -> ModalResult<SequenceSet> {
-    let Ok(first) = seq_range(input) else {
-        return separated(1.., seq_range, b',')
-            .verify_map(|ranges: Vec<SeqRange>| SequenceSet::from_ranges(ranges).ok())
-            .context(StrContext::Label("sequence-set"))
-            .parse_next(input);
+    let bytes = input.input;
+    let Some((first, mut pos)) = seq_range(bytes) else {
+        // The error of `separated(1.., ..).context(..)`: a labelled backtrack.
+        let mut e = ContextError::new();
+        e.push(StrContext::Label("sequence-set"));
+        return Err(ErrMode::Backtrack(e));
     };
     let mut ranges = Vec::with_capacity(4);
     ranges.push(first);
-    while let [b',', rest @ ..] = input.input {
-        let before = input.input;
-        input.input = rest;
-        match seq_range(input) {
-            Ok(range) => ranges.push(range),
-            Err(_) => {
-                input.input = before;
-                break;
-            }
-        }
+    while let Some(b',') = bytes.get(pos) {
+        let Some((range, len)) = seq_range(&bytes[pos + 1..]) else { break };
+        ranges.push(range);
+        pos += 1 + len;
     }
+    input.input = &bytes[pos..];
     SequenceSet::from_ranges(ranges).map_err(|_| backtrack())
 }
 
-/// `seq-range = seq-number ":" seq-number`, or one `seq-number`.
-pub(crate) fn seq_range(input: &mut Input<'_>) -> ModalResult<SeqRange> {
-    let start = seq_number(input)?;
-    if let [b':', rest @ ..] = input.input {
-        let before = input.input;
-        input.input = rest;
-        match seq_number(input) {
-            Ok(end) => return Ok(SeqRange::new(start, end)),
-            Err(_) => input.input = before,
-        }
+/// `seq-range = seq-number ":" seq-number`, or one `seq-number`, at the
+/// start of `bytes`, and its length (a `:` not followed by a number is
+/// left unread, as `opt(preceded(':', seq_number))` did).
+///
+/// On bytes, returning an `Option`: the `ModalResult` of a parser is 48
+/// bytes, written and read back for each number of a set that can hold
+/// thousands.
+pub(crate) fn seq_range(bytes: &[u8]) -> Option<(SeqRange, usize)> {
+    let (start, len) = seq_number(bytes)?;
+    if bytes.get(len) == Some(&b':')
+        && let Some((end, end_len)) = seq_number(&bytes[len + 1..])
+    {
+        return Some((SeqRange::new(start, end), len + 1 + end_len));
     }
-    Ok(SeqRange::single(start))
+    Some((SeqRange::single(start), len))
 }
 
-/// `seq-number = nz-number / "*"`.
-pub(crate) fn seq_number(input: &mut Input<'_>) -> ModalResult<SeqNumber> {
-    if let [b'*', rest @ ..] = input.input {
-        input.input = rest;
-        return Ok(SeqNumber::Largest);
+/// `seq-number = nz-number / "*"` at the start of `bytes`, and its length:
+/// at most 10 digits, as [`nz_number`](super::core::nz_number) reads them.
+pub(crate) fn seq_number(bytes: &[u8]) -> Option<(SeqNumber, usize)> {
+    if bytes.first() == Some(&b'*') {
+        return Some((SeqNumber::Largest, 1));
     }
-    let n = nz_number(input)?;
-    NonZeroU32::new(n).map(SeqNumber::Value).ok_or_else(backtrack)
+    let (value, len) = decimal(bytes, 10);
+    let n = NonZeroU32::new(u32::try_from(value).ok()?)?;
+    Some((SeqNumber::Value(n), len))
 }
 
 #[cfg(test)]
@@ -100,7 +99,9 @@ mod tests {
 
     /// The combinator form the loop replaced, kept as the reference.
     fn reference(input: &mut Input<'_>) -> ModalResult<SequenceSet> {
-        use winnow::combinator::{alt, opt, preceded};
+        use winnow::combinator::{alt, opt, preceded, separated};
+
+        use crate::wire::parse::core::nz_number;
         let seq_number = || {
             alt((b'*'.value(SeqNumber::Largest), nz_number.verify_map(NonZeroU32::new).map(SeqNumber::Value)))
         };
