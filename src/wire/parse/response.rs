@@ -33,6 +33,12 @@ use crate::types::{ByteStr, Code, Continue, Data, Response, Status, StatusKind, 
 
 /// `response = *(continue-req / response-data) response-done`, one at a
 /// time: a continuation, untagged data or a status, tagged or not.
+///
+/// `#[inline]`, so that it joins `parse_frame` (another codegen unit):
+/// the 128-byte `Response` is then built in place instead of being
+/// returned through one more level (callgrind, 500 small responses:
+/// 653K -> 643K; 50 LIST lines: 73.8K -> 72.7K).
+#[inline]
 pub(crate) fn response<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
     match input.input.first() {
         Some(b'+') => continue_req.map(Response::Continue).parse_next(input),
