@@ -120,8 +120,8 @@ fn status_kind(word: u128) -> Option<StatusKind> {
 ///
 /// Every response is dispatched on its name: folding it into one integer
 /// matched against constants costs less than upper-casing a copy with
-/// [`Upper`] and matching byte strings (callgrind, 500 small responses:
-/// 679K -> 674K instructions).
+/// [`Upper`](super::keyword::Upper) and matching byte strings (callgrind,
+/// 500 small responses: 679K -> 674K instructions).
 fn name_key(at: &[u8], name: &[u8]) -> u128 {
     letters_key_at(at, name.len()).unwrap_or(0)
 }
