@@ -85,8 +85,8 @@ pub(crate) fn resp_text<'a>(input: &mut Input<'a>) -> ModalResult<(Option<Code<'
 /// `response-tagged = tag SP resp-cond-state CRLF`.
 pub(crate) fn response_tagged<'a>(input: &mut Input<'a>) -> ModalResult<Status<'a>> {
     let before = input.input;
-    let tag = match (take_class(input, is_tag_char), sp(input)) {
-        (Ok(tag), Ok(())) => tag,
+    let tag = match take_class(input, is_tag_char) {
+        Ok(tag) if sp(input).is_ok() => tag,
         _ => {
             // The combinator form, for its error (labelled `tag`).
             input.input = before;
@@ -160,16 +160,19 @@ fn status_rest<'a>(tag: Option<Tag<'a>>, kind: StatusKind, input: &mut Input<'a>
 /// An untagged response, after `* `: a status, or data dispatched on its
 /// first word (case-insensitive, quirk `lowercase_keywords`).
 fn untagged<'a>(input: &mut Input<'a>) -> ModalResult<Response<'a>> {
-    if input.input.first().is_some_and(u8::is_ascii_digit) {
-        return cut_err(terminated(message_data, crlf)).map(Response::Data).parse_next(input);
-    }
-    let at = input.input;
-    let name = response_name(input)?;
-    let key = name_key(at, name);
-    if let Some(kind) = status_kind(key) {
-        return status_rest(None, kind, input).map(Response::Status);
-    }
-    let data = response_data(name, key, input).map_err(ErrMode::cut)?;
+    let data = if input.input.first().is_some_and(u8::is_ascii_digit) {
+        message_data(input)
+    } else {
+        let at = input.input;
+        let name = response_name(input)?;
+        let key = name_key(at, name);
+        if let Some(kind) = status_kind(key) {
+            return status_rest(None, kind, input).map(Response::Status);
+        }
+        response_data(name, key, input)
+    };
+    // `cut_err(terminated(.., crlf))`: past the name, an error is final.
+    let data = data.map_err(ErrMode::cut)?;
     crlf(input).map_err(ErrMode::cut)?;
     Ok(Response::Data(data))
 }
