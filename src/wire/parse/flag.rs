@@ -46,9 +46,11 @@ pub(crate) fn flag<'a>(input: &mut Input<'a>) -> ModalResult<Flag<'a>> {
 pub(crate) fn flag_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Flag<'a>>> {
     b'('.parse_next(input)?;
     skip_spaces(input);
-    // Room for the usual lists (a FLAGS response has 5 to 8) at once.
-    let mut flags = Vec::with_capacity(8);
+    // An empty list (`FLAGS ()`, common in FETCH) allocates nothing.
+    let mut flags = Vec::new();
     if starts_flag(input) {
+        // Room for the usual lists (a FLAGS response has 5 to 8) at once.
+        flags = Vec::with_capacity(8);
         flags.push(flag(input)?);
         loop {
             let before = input.input;
