@@ -69,6 +69,9 @@ pub(crate) const fn key(name: &[u8]) -> u128 {
 /// a response: when `bytes` has 16 bytes, they are read as one integer
 /// and the bytes past the name masked off, instead of copying the name
 /// byte by byte (callgrind: about 60 -> 12 instructions a name).
+/// `#[inline]` into the dispatch and flag parsers of other codegen units
+/// (500 small responses: 624K -> 619K).
+#[inline]
 pub(crate) fn letters_key_at(bytes: &[u8], len: usize) -> Option<u128> {
     if len > 16 {
         return None;
