@@ -117,3 +117,92 @@ fn system_flag<'a>(rest: &[u8], name: &'a [u8]) -> Flag<'a> {
     let known = letters_key_at(rest, name.len()).and_then(Flag::known_system_key);
     known.unwrap_or_else(|| Flag::from_wire_system(ascii_str(name)))
 }
+
+#[cfg(test)]
+mod tests {
+    use winnow::combinator::{opt, preceded};
+    use winnow::token::take_while;
+
+    use super::*;
+    use crate::wire::parse::ParseState;
+    use crate::wire::parse::byte_class::is_atom_char;
+    use crate::wire::parse::core::sp;
+
+    /// The combinator forms the loops replaced, kept as the reference.
+    mod reference {
+        use super::*;
+
+        fn flag_bytes<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> {
+            take_while(1.., |b| is_atom_char(b) || b == b']').parse_next(input)
+        }
+
+        pub(super) fn flag<'a>(input: &mut Input<'a>) -> ModalResult<Flag<'a>> {
+            match input.input {
+                [b'\\', b'*', ..] => {
+                    input.input = &input.input[2..];
+                    Ok(Flag::Wildcard)
+                }
+                [b'\\', ..] => preceded(b'\\', flag_bytes)
+                    .map(|name| {
+                        Flag::known_system(name).unwrap_or_else(|| Flag::from_wire_system(ascii_str(name)))
+                    })
+                    .parse_next(input),
+                _ => flag_bytes
+                    .map(|name| Flag::Keyword(Atom::from_wire(Cow::Borrowed(ascii_str(name)))))
+                    .parse_next(input),
+            }
+        }
+
+        pub(super) fn flag_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Flag<'a>>> {
+            (b'(', opt(sp)).parse_next(input)?;
+            let mut flags = Vec::new();
+            if let Some(first) = opt(flag).parse_next(input)? {
+                flags.push(first);
+                loop {
+                    let before = input.input;
+                    if sp(input).is_err() {
+                        break;
+                    }
+                    match opt(flag).parse_next(input)? {
+                        Some(next) => flags.push(next),
+                        None => {
+                            input.input = before;
+                            break;
+                        }
+                    }
+                }
+            }
+            (opt(sp), b')').parse_next(input)?;
+            Ok(flags)
+        }
+    }
+
+    #[test]
+    fn loops_read_as_the_combinators_did() {
+        let cases: &[&[u8]] = &[
+            b"()",
+            b"( )",
+            b"(\\Seen)",
+            b"(\\seen \\FLAGGED $Junk)",
+            b"( \\Seen  $Forwarded )",
+            b"(\\*)",
+            b"(\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded \\*)",
+            b"(\\[test] x])",
+            b"(\\)",
+            b"(\\Seen\\Draft)",
+            b"(\\Seen",
+            b"(\\Seen x",
+            b"(\"a\")",
+            b"(\\Custom $mdnsent)",
+            b"x",
+            b"",
+        ];
+        for case in cases {
+            let mut got = Input { input: case, state: ParseState { depth_left: 4 } };
+            let mut want = got;
+            let got = (flag_list(&mut got).map_err(|e| format!("{e:?}")), got.input);
+            let want = (reference::flag_list(&mut want).map_err(|e| format!("{e:?}")), want.input);
+            assert_eq!(got, want, "{}", case.escape_ascii());
+        }
+    }
+}
