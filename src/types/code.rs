@@ -207,9 +207,10 @@ impl Code<'_> {
         }
     }
 
-    /// The argument-less code called `name` (case-insensitive), if any.
-    pub(crate) fn unit(name: &str) -> Option<Code<'static>> {
-        UNIT_CODES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, c)| c.clone())
+    /// The argument-less code called `upper` (its name in upper case), if
+    /// any. On bytes, so the parser need not make a `&str` of the name.
+    pub(crate) fn unit(upper: &[u8]) -> Option<Code<'static>> {
+        UNIT_CODES.iter().find(|(n, _)| n.as_bytes() == upper).map(|(_, c)| c.clone())
     }
 }
 

@@ -14,6 +14,7 @@ use std::str::FromStr;
 
 use super::{Atom, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
+use crate::wire::parse::keyword::letters_key;
 
 /// A message flag: a system flag, a keyword, or an extension flag
 /// (RFC 3501 section 2.3.2).
@@ -82,8 +83,33 @@ impl<'a> Flag<'a> {
     /// The system flag called `\name` (any case), if it is one. On bytes,
     /// so the parser need not make a `&str` (a UTF-8 check) of the most
     /// common flags.
+    ///
+    /// A `match` on the [`letters_key`] of the name: the case-insensitive
+    /// search of [`SYSTEM`] cost about 85 instructions a flag, the key
+    /// about 30 (callgrind, 272 flags of 500 small responses: 23.0K ->
+    /// 8.4K).
     pub(crate) fn known_system(name: &[u8]) -> Option<Flag<'static>> {
-        SYSTEM.iter().find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name)).map(|(_, f)| f.clone())
+        Flag::known_system_key(letters_key(name)?)
+    }
+
+    /// The system flag whose name has the [`letters_key`] `key`, if any.
+    pub(crate) fn known_system_key(key: u128) -> Option<Flag<'static>> {
+        use crate::wire::parse::keyword::key as k;
+        const ANSWERED: u128 = k(SYSTEM[0].0.as_bytes());
+        const FLAGGED: u128 = k(SYSTEM[1].0.as_bytes());
+        const DELETED: u128 = k(SYSTEM[2].0.as_bytes());
+        const SEEN: u128 = k(SYSTEM[3].0.as_bytes());
+        const DRAFT: u128 = k(SYSTEM[4].0.as_bytes());
+        const RECENT: u128 = k(SYSTEM[5].0.as_bytes());
+        Some(match key {
+            ANSWERED => Flag::Answered,
+            FLAGGED => Flag::Flagged,
+            DELETED => Flag::Deleted,
+            SEEN => Flag::Seen,
+            DRAFT => Flag::Draft,
+            RECENT => Flag::Recent,
+            _ => return None,
+        })
     }
 
     /// Detaches the value from the buffer it borrows from.

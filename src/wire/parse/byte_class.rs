@@ -14,6 +14,7 @@ const ATOM: u8 = 1;
 const ASTRING: u8 = 2;
 const TAG: u8 = 4;
 const TEXT: u8 = 8;
+const ATOM_OR_SP: u8 = 16;
 
 /// The classes of each byte, as bits.
 static CLASSES: [u8; 256] = build();
@@ -30,7 +31,11 @@ const fn build() -> [u8; 256] {
         let astring = atom || b == b']';
         let tag = astring && b != b'+';
         let text = b != b'\r' && b != b'\n' && b != 0;
-        table[i] = bit(atom, ATOM) | bit(astring, ASTRING) | bit(tag, TAG) | bit(text, TEXT);
+        table[i] = bit(atom, ATOM)
+            | bit(astring, ASTRING)
+            | bit(tag, TAG)
+            | bit(text, TEXT)
+            | bit(atom || b == b' ', ATOM_OR_SP);
         i += 1;
     }
     table
@@ -65,6 +70,13 @@ pub(crate) fn is_text_char(b: u8) -> bool {
     CLASSES[usize::from(b)] & TEXT != 0
 }
 
+/// `ATOM-CHAR / SP`: the bytes of a list of atoms, such as the
+/// capabilities of a CAPABILITY response, found in one test a byte.
+#[inline]
+pub(crate) fn is_atom_char_or_sp(b: u8) -> bool {
+    CLASSES[usize::from(b)] & ATOM_OR_SP != 0
+}
+
 #[cfg(test)]
 mod tests {
     use crate::types::chars;
@@ -76,6 +88,8 @@ mod tests {
             assert_eq!(super::is_astring_char(b), chars::is_astring_char(b), "astring {b:#x}");
             assert_eq!(super::is_tag_char(b), chars::is_tag_char(b), "tag {b:#x}");
             assert_eq!(super::is_text_char(b), chars::is_text_char(b), "text {b:#x}");
+            let atom_or_sp = chars::is_atom_char(b) || b == b' ';
+            assert_eq!(super::is_atom_char_or_sp(b), atom_or_sp, "atom or SP {b:#x}");
         }
     }
 }

@@ -3,20 +3,19 @@
 
 use winnow::ascii::Caseless;
 use winnow::combinator::{alt, delimited, opt, preceded, repeat, terminated};
-use winnow::error::ErrMode;
 use winnow::prelude::*;
 use winnow::token::take_while;
 
 use super::Input;
+use super::ModalResult;
 use super::byte_class::{is_atom_char, is_text_char};
-use super::capability::capability;
-use super::core::{astring, atom, number, number64, sp};
+use super::capability::sp_capabilities;
+use super::core::{astring, backtrack, number, number64, sp, take_class};
 use super::flag::{flag, flag_list};
 use super::keyword::Upper;
 use super::objectid::objectid_paren;
 use super::paren::paren_list;
 use super::sequence::sequence_set;
-use super::{ModalResult, ParseFail};
 use crate::types::{ByteStr, Code, Flag, MetadataCode};
 
 /// `resp-text-code` and its closing `]`, after the opening `[`.
@@ -37,16 +36,20 @@ pub(crate) fn resp_text_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>>
 /// A code this library knows, by name (an `atom`, which excludes `]`),
 /// with its arguments.
 fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
-    let name = atom(input)?;
+    let name = take_class(input, is_atom_char)?;
+    let upper = Upper::new(name);
     // The codes with arguments first: they are the common ones around
     // SELECT (UIDVALIDITY, UIDNEXT, ...), and looking them up among the 31
     // codes without arguments first cost a full failed search each time.
     // The two sets of names are disjoint, so the order changes nothing else.
-    match Upper::new(name.as_bytes()).as_bytes() {
+    match upper.as_bytes() {
         b"BADCHARSET" => opt(preceded(sp, paren_list(charset)))
             .map(|c| Code::BadCharset(c.unwrap_or_default()))
             .parse_next(input),
-        b"CAPABILITY" => repeat(1.., preceded(sp, capability)).map(Code::Capability).parse_next(input),
+        b"CAPABILITY" => match sp_capabilities(input) {
+            caps if caps.is_empty() => Err(backtrack()),
+            caps => Ok(Code::Capability(caps)),
+        },
         b"PERMANENTFLAGS" => preceded(sp, permanent_flags).map(Code::PermanentFlags).parse_next(input),
         b"UIDNEXT" => preceded(sp, number).map(Code::UidNext).parse_next(input),
         b"UIDVALIDITY" => preceded(sp, number).map(Code::UidValidity).parse_next(input),
@@ -58,7 +61,7 @@ fn known_code<'a>(input: &mut Input<'a>) -> ModalResult<Code<'a>> {
         b"METADATA" => preceded(sp, metadata_code).map(Code::Metadata).parse_next(input),
         b"REFERRAL" => preceded(sp, code_data).map(Code::Referral).parse_next(input),
         b"MAILBOXID" => preceded(sp, objectid_paren).map(Code::MailboxId).parse_next(input),
-        _ => Code::unit(name).ok_or_else(|| ErrMode::Backtrack(ParseFail::new())),
+        upper => Code::unit(upper).ok_or_else(backtrack),
     }
 }
 

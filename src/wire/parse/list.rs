@@ -3,17 +3,16 @@
 
 use std::borrow::Cow;
 
-use winnow::combinator::{delimited, opt, preceded, terminated};
+use winnow::combinator::{cut_err, delimited, opt, preceded, terminated};
 use winnow::error::StrContext;
 use winnow::prelude::*;
-use winnow::token::take_while;
 
 use super::Input;
 use super::ModalResult;
 use super::byte_class::is_atom_char;
-use super::core::{ascii_str, astring, nil, quoted, sp};
+use super::core::{ascii_str, astring, nil, quoted, skip_spaces, sp, take_class};
 use super::ext_value::tagged_ext_val;
-use super::keyword::Upper;
+use super::keyword::{Upper, letters_key_at};
 use super::mailbox::mailbox;
 use super::paren::paren_list;
 use crate::types::{Atom, ByteStr, ListData, ListExtItem, MailboxAttr};
@@ -21,11 +20,43 @@ use crate::types::{Atom, ByteStr, ListData, ListExtItem, MailboxAttr};
 /// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE
 /// / nil) SP mailbox [SP mbox-list-extended]`.
 pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a>> {
-    let attributes = paren_list(mbx_list_flag).parse_next(input)?;
-    let delimiter = preceded(sp, delimiter).parse_next(input)?;
-    let mailbox = preceded(sp, mailbox).parse_next(input)?;
-    let extended = opt(preceded(sp, mbox_list_extended)).parse_next(input)?.unwrap_or_default();
+    let attributes = mbx_list_flags(input)?;
+    sp(input)?;
+    let delimiter = delimiter(input)?;
+    sp(input)?;
+    let mailbox = mailbox(input)?;
+    // Most lines end here: `opt` would build and drop an error for each.
+    let extended = match input.input.first() {
+        Some(b' ') => opt(preceded(sp, mbox_list_extended)).parse_next(input)?.unwrap_or_default(),
+        _ => Vec::new(),
+    };
     Ok(ListData { attributes, delimiter, mailbox, extended })
+}
+
+/// `"(" [mbx-list-flags] ")"`, where `mbx-list-flags = *(mbx-list-oflag
+/// SP) mbx-list-sflag *(SP mbx-list-oflag) / mbx-list-oflag *(SP
+/// mbx-list-oflag)`: the attributes in any order, spaces optional, as
+/// [`paren_list`] reads lists.
+///
+/// A plain loop into a `Vec` made with room for 4 (what its first push
+/// reserved anyway): `paren_list` and the `Vec`'s growth path on the
+/// first push cost about 150 instructions a line (`grow_one` alone 120).
+fn mbx_list_flags<'a>(input: &mut Input<'a>) -> ModalResult<Vec<MailboxAttr<'a>>> {
+    b'('.parse_next(input)?;
+    skip_spaces(input);
+    if input.input.first() == Some(&b')') {
+        input.input = &input.input[1..];
+        return Ok(Vec::new());
+    }
+    let mut attributes = Vec::with_capacity(4);
+    loop {
+        attributes.push(cut_err(mbx_list_flag).parse_next(input)?);
+        skip_spaces(input);
+        if input.input.first() == Some(&b')') {
+            input.input = &input.input[1..];
+            return Ok(attributes);
+        }
+    }
 }
 
 /// `mbx-list-flags`: one of `mbx-list-sflag / mbx-list-oflag /
@@ -35,9 +66,11 @@ pub(crate) fn mailbox_list<'a>(input: &mut Input<'a>) -> ModalResult<ListData<'a
 /// A known attribute is recognised on the bytes; only the others are made
 /// a `&str` (callgrind, 50 LIST lines: 110.0K -> 99.0K instructions).
 fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
-    let name = preceded(b'\\', take_while(1.., is_atom_char)).parse_next(input)?;
-    Ok(MailboxAttr::known(name)
-        .unwrap_or_else(|| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(ascii_str(name))))))
+    b'\\'.parse_next(input)?;
+    let at = input.input;
+    let name = take_class(input, is_atom_char)?;
+    let known = letters_key_at(at, name.len()).and_then(MailboxAttr::known_key);
+    Ok(known.unwrap_or_else(|| MailboxAttr::from_name(Atom::from_wire(Cow::Borrowed(ascii_str(name))))))
 }
 
 /// `DQUOTE QUOTED-CHAR DQUOTE / nil`: a hierarchy delimiter.
@@ -45,8 +78,18 @@ fn mbx_list_flag<'a>(input: &mut Input<'a>) -> ModalResult<MailboxAttr<'a>> {
 /// Quirk `empty_delimiter`: `""` is read as `NIL` (no hierarchy).
 ///
 /// The first byte decides the form: `alt` tried `NIL` first and built an
-/// error for it on every LIST line, which sends a quoted delimiter.
+/// error for it on every LIST line, which sends a quoted delimiter. The
+/// usual `"/"` or `"."` is read on the spot, without `quoted` and the
+/// UTF-8 check of [`one_char`].
 pub(crate) fn delimiter(input: &mut Input<'_>) -> ModalResult<Option<char>> {
+    if let [b'"', c, b'"', rest @ ..] = input.input
+        && c.is_ascii()
+        && !matches!(c, b'"' | b'\\' | b'\r' | b'\n')
+    {
+        let c = char::from(*c);
+        input.input = rest;
+        return Ok(Some(c));
+    }
     let form = |input: &mut Input<'_>| match input.input.first() {
         Some(b'"') => quoted.verify_map(|q| one_char(&q)).parse_next(input),
         _ => nil.value(None).parse_next(input),
