@@ -12,9 +12,9 @@
 use winnow::combinator::cut_err;
 use winnow::error::ErrMode;
 use winnow::prelude::*;
-use winnow::token::take_while;
 
 use super::Input;
+use super::core::skip_spaces;
 use super::{ModalResult, ParseFail};
 
 /// `"(" [item *(SP item)] ")"`, spaces optional. Once `(` matched, an item
@@ -59,7 +59,8 @@ pub(crate) fn field_follows(input: &mut Input<'_>) -> ModalResult<bool> {
     Ok(input.input.first().is_some_and(|b| *b != b')'))
 }
 
-/// Zero or more `SP`; never fails.
+/// Zero or more `SP`; never fails. [`skip_spaces`] as a rule.
 pub(crate) fn spaces(input: &mut Input<'_>) -> ModalResult<()> {
-    take_while(0.., b' ').void().parse_next(input)
+    skip_spaces(input);
+    Ok(())
 }
