@@ -3,43 +3,19 @@
 //! send those commands, not refuse them with `Error::Unsupported`. One test
 //! per family of implied capabilities, plus what IMAP4rev2 does not give.
 
+mod support;
+
+use support::sans_io::{preauth, selected, sent};
 use typed_imap::Error;
 use typed_imap::auth::Plain;
 use typed_imap::command::implied::{IMAP4REV2_IMPLIES, implied_by_imap4rev2};
 use typed_imap::command::{
-    Command, Enable, Fetch, Idle, List, ListReturn, Move, Namespace, Search, SearchReturn, Select,
-    UidExpunge, Unselect,
+    Command, Enable, Fetch, Idle, List, ListReturn, Move, Namespace, Search, SearchReturn, UidExpunge,
+    Unselect,
 };
 use typed_imap::session::{Config, Protocol};
 use typed_imap::types::{Capability, FetchAttr, SearchKey, SequenceSet, StatusAttr};
 use typed_imap::wire::encode::EncodeOptions;
-
-/// A protocol in the authenticated state (PREAUTH) with these capabilities.
-fn preauth(caps: &str) -> Protocol {
-    let mut p = Protocol::new(Config::default().with_tag_prefix("A"));
-    p.handle_input(format!("* PREAUTH [CAPABILITY {caps}] hi\r\n").as_bytes());
-    assert!(p.poll_greeting().unwrap());
-    p
-}
-
-/// A protocol with INBOX selected; the next tag is `A1`.
-fn selected(caps: &str) -> Protocol {
-    let mut p = preauth(caps);
-    let select = Select::new("INBOX").unwrap();
-    p.send(&select).unwrap();
-    sent(&mut p);
-    p.handle_input(b"* 3 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\nA0 OK [READ-WRITE] done\r\n");
-    p.poll_command(&select).unwrap().expect("SELECT completes");
-    p
-}
-
-fn sent(p: &mut Protocol) -> String {
-    let mut out = Vec::new();
-    while let Some(bytes) = p.poll_transmit() {
-        out.extend(bytes);
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 /// Sends `cmd` and returns the line that went out; panics when refused.
 fn sends<C: Command>(p: &mut Protocol, cmd: &C) -> String {

@@ -3,39 +3,16 @@
 //! with the capability (or IMAP4rev2, where it includes it) the command
 //! goes out.
 
+mod support;
+
+use support::sans_io::{preauth, selected, sent};
 use typed_imap::Error;
 use typed_imap::command::{
-    Command, Fetch, List, ListReturn, ListSelect, Search, SearchReturn, Select, Sort, SortKey, StatusCommand,
-    Thread, ThreadAlgorithm,
+    Command, Fetch, List, ListReturn, ListSelect, Search, SearchReturn, Sort, SortKey, StatusCommand, Thread,
+    ThreadAlgorithm,
 };
-use typed_imap::session::{Config, Protocol};
+use typed_imap::session::Protocol;
 use typed_imap::types::{Atom, FetchAttr, SearchKey, SequenceSet, StatusAttr};
-
-fn preauth(caps: &str) -> Protocol {
-    let mut p = Protocol::new(Config::default().with_tag_prefix("A"));
-    p.handle_input(format!("* PREAUTH [CAPABILITY {caps}] hi\r\n").as_bytes());
-    assert!(p.poll_greeting().unwrap());
-    p
-}
-
-/// INBOX selected; the next tag is `A1`.
-fn selected(caps: &str) -> Protocol {
-    let mut p = preauth(caps);
-    let select = Select::new("INBOX").unwrap();
-    p.send(&select).unwrap();
-    sent(&mut p);
-    p.handle_input(b"* 3 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\nA0 OK [READ-WRITE] done\r\n");
-    p.poll_command(&select).unwrap().expect("SELECT completes");
-    p
-}
-
-fn sent(p: &mut Protocol) -> String {
-    let mut out = Vec::new();
-    while let Some(bytes) = p.poll_transmit() {
-        out.extend(bytes);
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 fn refused<C: Command>(p: &mut Protocol, cmd: &C, capability: &str) {
     match p.send(cmd) {
