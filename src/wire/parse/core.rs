@@ -194,7 +194,7 @@ pub(crate) fn nil(input: &mut Input<'_>) -> ModalResult<()> {
 #[inline(always)]
 pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
     b'"'.parse_next(input)?;
-    match plain_quoted(input) {
+    match plain_quoted(&mut input.input) {
         Some(plain) => Ok(ByteStr::from(plain)),
         None => quoted_rest(input),
     }
@@ -208,14 +208,14 @@ pub(crate) fn quoted<'a>(input: &mut Input<'a>) -> ModalResult<ByteStr<'a>> {
 /// Quoted strings in FETCH metadata are mostly under 30 bytes, where the
 /// call overhead of `memchr3` plus a second pass for CR dominate.
 #[inline(always)]
-fn plain_quoted<'a>(input: &mut Input<'a>) -> Option<&'a [u8]> {
-    let bytes: &'a [u8] = input.input;
+pub(crate) fn plain_quoted<'a>(input: &mut &'a [u8]) -> Option<&'a [u8]> {
+    let bytes: &'a [u8] = input;
     let window = &bytes[..bytes.len().min(64)];
     let end = first_quoted_special(window)?;
     if bytes[end] != b'"' {
         return None;
     }
-    input.input = &bytes[end + 1..];
+    *input = &bytes[end + 1..];
     Some(&bytes[..end])
 }
 

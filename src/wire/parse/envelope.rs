@@ -9,10 +9,10 @@
 use winnow::error::ErrMode;
 use winnow::prelude::*;
 
-use super::Input;
 use super::ModalResult;
 use super::core::{cut_with_label, nil, nstring, sp};
 use super::paren::paren_list;
+use super::{Input, address_fast};
 use crate::types::{Address, Envelope};
 
 /// `envelope = "(" env-date SP env-subject SP env-from SP env-sender SP
@@ -64,7 +64,20 @@ pub(crate) fn env_address_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Add
 
 /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`,
 /// each an `nstring`.
+///
+/// The common shape is read by [`address_fast`]
+/// first; whatever it leaves, the grammar reads.
 pub(crate) fn address<'a>(input: &mut Input<'a>) -> ModalResult<Address<'a>> {
+    let mut fast = input.input;
+    if let Some(address) = address_fast::address(&mut fast) {
+        input.input = fast;
+        return Ok(address);
+    }
+    address_by_grammar(input)
+}
+
+/// [`address`] by the grammar alone.
+pub(crate) fn address_by_grammar<'a>(input: &mut Input<'a>) -> ModalResult<Address<'a>> {
     b'('.parse_next(input)?;
     address_fields(input).map_err(ErrMode::cut)
 }

@@ -12,6 +12,7 @@
 //! overflow.
 
 pub(crate) mod acl;
+mod address_fast;
 pub(crate) mod annotation;
 pub(crate) mod body;
 pub(crate) mod byte_class;
