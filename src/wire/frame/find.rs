@@ -32,6 +32,7 @@ pub(crate) fn first_of<const N: usize>(bytes: &[u8], set: [u8; N]) -> Option<usi
 /// the bytes after a short string are read instead of a byte-by-byte
 /// remainder loop (the content of quoted strings is most of the bytes of
 /// FETCH metadata).
+#[inline]
 pub(crate) fn first_quoted_special(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {

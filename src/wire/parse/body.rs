@@ -61,7 +61,7 @@ fn body_inner<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
                     input.input = start;
                     mpart_without_parts(input).map(BodyStructure::from)
                 }
-                parsed => parsed.map(BodyStructure::from),
+                parsed => parsed.map(BodyStructure::Single),
             }
         }
     }
@@ -105,7 +105,10 @@ pub(crate) fn body_type_mpart<'a>(input: &mut Input<'a>) -> ModalResult<MultiPar
 /// body-fields`, `body-type-msg = media-message SP body-fields SP envelope
 /// SP body SP body-fld-lines` and `body-type-text = media-text SP
 /// body-fields SP body-fld-lines`.
-pub(crate) fn body_type_1part<'a>(input: &mut Input<'a>) -> ModalResult<SinglePart<'a>> {
+///
+/// Boxed here, where the part is made: returned bare, the 320-byte value
+/// was copied once more into its box by the caller.
+pub(crate) fn body_type_1part<'a>(input: &mut Input<'a>) -> ModalResult<Box<SinglePart<'a>>> {
     let media_type = field(input, media_string)?;
     let media_subtype = field(input, media_string)?;
     let fields = body_fields(input)?;
@@ -117,7 +120,7 @@ pub(crate) fn body_type_1part<'a>(input: &mut Input<'a>) -> ModalResult<SinglePa
         SinglePartKind::Basic
     };
     let extension = if field_follows(input)? { Some(body_ext_1part(input)?) } else { None };
-    Ok(SinglePart { media_type, media_subtype, fields, kind, extension })
+    Ok(Box::new(SinglePart { media_type, media_subtype, fields, kind, extension }))
 }
 
 fn is_message(media_type: &[u8], subtype: &[u8]) -> bool {
@@ -134,11 +137,11 @@ fn body_type_msg_rest<'a>(input: &mut Input<'a>) -> ModalResult<SinglePartKind<'
     }
     let (envelope, body) = message_parts(input).map_err(ErrMode::cut)?;
     let lines = opt_lines(input)?;
-    Ok(SinglePartKind::Message { envelope: Box::new(envelope), body: Box::new(body), lines })
+    Ok(SinglePartKind::Message { envelope, body: Box::new(body), lines })
 }
 
 /// `envelope SP body`, the nested message of `body-type-msg`.
-fn message_parts<'a>(input: &mut Input<'a>) -> ModalResult<(Envelope<'a>, BodyStructure<'a>)> {
+fn message_parts<'a>(input: &mut Input<'a>) -> ModalResult<(Box<Envelope<'a>>, BodyStructure<'a>)> {
     let envelope = field(input, envelope)?;
     Ok((envelope, body(input)?))
 }

@@ -19,12 +19,16 @@ use crate::types::{Address, Envelope};
 /// env-reply-to SP env-to SP env-cc SP env-bcc SP env-in-reply-to SP
 /// env-message-id ")"`, where `env-date`, `env-subject`,
 /// `env-in-reply-to` and `env-message-id` are `nstring`.
-pub(crate) fn envelope<'a>(input: &mut Input<'a>) -> ModalResult<Envelope<'a>> {
+///
+/// Boxed here, where it is made (the fetch item and a message/rfc822
+/// part keep it boxed): returned bare, the 240-byte value was copied once
+/// more into its box.
+pub(crate) fn envelope<'a>(input: &mut Input<'a>) -> ModalResult<Box<Envelope<'a>>> {
     b'('.parse_next(input)?;
     envelope_fields(input).map_err(|e| cut_with_label(e, "envelope"))
 }
 
-fn envelope_fields<'a>(input: &mut Input<'a>) -> ModalResult<Envelope<'a>> {
+fn envelope_fields<'a>(input: &mut Input<'a>) -> ModalResult<Box<Envelope<'a>>> {
     let date = field(input, nstring)?;
     let subject = field(input, nstring)?;
     let from = field(input, env_address_list)?;
@@ -36,7 +40,7 @@ fn envelope_fields<'a>(input: &mut Input<'a>) -> ModalResult<Envelope<'a>> {
     let in_reply_to = field(input, nstring)?;
     let message_id = nstring(input)?;
     b')'.parse_next(input)?;
-    Ok(Envelope { date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id })
+    Ok(Box::new(Envelope { date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id }))
 }
 
 /// `value SP`: one field of a parenthesised sequence and the space after

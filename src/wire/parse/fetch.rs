@@ -118,7 +118,7 @@ fn bodystructure<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
 /// `"ENVELOPE" SP envelope`.
 fn envelope_att<'a>(input: &mut Input<'a>) -> ModalResult<FetchItem<'a>> {
     sp(input)?;
-    or_raw(b"ENVELOPE", envelope.map(|e| FetchItem::Envelope(Box::new(e))), input)
+    or_raw(b"ENVELOPE", envelope.map(FetchItem::Envelope), input)
 }
 
 /// Runs `parser`; if the value does not follow the grammar, keeps it raw
