@@ -6,26 +6,12 @@
 
 mod parse_support;
 
-use std::num::NonZeroU32;
-
-use parse_support::{data, parse, status};
+use parse_support::{bs, data, parse, set, status};
 use typed_imap::types::*;
 use typed_imap::wire::{ParseError, parse_response};
 
 fn code(bytes: &[u8]) -> Code<'_> {
     status(bytes).code.expect("a code")
-}
-
-fn set(ranges: &[(u32, u32)]) -> SequenceSet {
-    let n = |v| SeqNumber::Value(NonZeroU32::new(v).unwrap());
-    SequenceSet::from_ranges(
-        ranges.iter().map(|&(a, b)| if a == b { SeqRange::single(n(a)) } else { SeqRange::new(n(a), n(b)) }),
-    )
-    .unwrap()
-}
-
-fn bs(s: &str) -> ByteStr<'_> {
-    ByteStr::from(s)
 }
 
 // ---- greeting and status responses ----

@@ -5,23 +5,10 @@
 mod parse_support;
 
 use std::borrow::Cow;
-use std::num::NonZeroU32;
 
-use parse_support::data;
+use parse_support::{bs, data, set};
 use typed_imap::types::*;
 use typed_imap::wire::{ParseError, parse_response};
-
-fn set(ranges: &[(u32, u32)]) -> SequenceSet {
-    let n = |v| SeqNumber::Value(NonZeroU32::new(v).unwrap());
-    SequenceSet::from_ranges(
-        ranges.iter().map(|&(a, b)| if a == b { SeqRange::single(n(a)) } else { SeqRange::new(n(a), n(b)) }),
-    )
-    .unwrap()
-}
-
-fn bs(s: &str) -> ByteStr<'_> {
-    ByteStr::from(s)
-}
 
 #[test]
 fn c63_numeric_responses() {

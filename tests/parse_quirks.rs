@@ -5,7 +5,7 @@
 
 mod parse_support;
 
-use parse_support::{data, status};
+use parse_support::{bs, data, status};
 use typed_imap::types::*;
 
 fn list(bytes: &[u8]) -> ListData<'_> {
@@ -13,10 +13,6 @@ fn list(bytes: &[u8]) -> ListData<'_> {
         Data::List(l) => l,
         other => panic!("{other:?}"),
     }
-}
-
-fn bs(s: &str) -> ByteStr<'_> {
-    ByteStr::from(s)
 }
 
 #[test]

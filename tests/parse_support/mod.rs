@@ -5,7 +5,9 @@
 // Each test file uses a different subset of these helpers.
 #![allow(dead_code)]
 
-use typed_imap::types::{Data, Response, Status};
+use std::num::NonZeroU32;
+
+use typed_imap::types::{ByteStr, Data, Response, SeqNumber, SeqRange, SequenceSet, Status};
 use typed_imap::wire::parse_response;
 
 /// Parses one whole response and checks it used every byte.
@@ -29,4 +31,18 @@ pub fn status(bytes: &[u8]) -> Status<'_> {
         Response::Status(s) => s,
         other => panic!("not a status: {other:?}"),
     }
+}
+
+/// The sequence set of these ranges (`(a, a)` is the single number `a`).
+pub fn set(ranges: &[(u32, u32)]) -> SequenceSet {
+    let n = |v| SeqNumber::Value(NonZeroU32::new(v).unwrap());
+    SequenceSet::from_ranges(
+        ranges.iter().map(|&(a, b)| if a == b { SeqRange::single(n(a)) } else { SeqRange::new(n(a), n(b)) }),
+    )
+    .unwrap()
+}
+
+/// `s` as server bytes.
+pub fn bs(s: &str) -> ByteStr<'_> {
+    ByteStr::from(s)
 }
