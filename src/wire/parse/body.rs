@@ -28,10 +28,10 @@ use winnow::combinator::{opt, preceded};
 use winnow::error::ErrMode;
 use winnow::prelude::*;
 
-use super::Input;
 use super::core::{cut_with_label, nested, nil, nstring, number, number64, sp, string};
 use super::envelope::envelope;
 use super::paren::{field_follows, paren_list, spaces};
+use super::{Input, fast};
 use super::{ModalResult, ParseFail};
 use crate::types::{
     BodyExtension, BodyFields, BodyParam, BodyStructure, ByteStr, Disposition, Envelope, ExtensionValue,
@@ -55,6 +55,11 @@ fn body_inner<'a>(input: &mut Input<'a>) -> ModalResult<BodyStructure<'a>> {
         Some(b'(') => body_type_mpart(input).map(BodyStructure::from),
         Some(b')') => Ok(BodyStructure::from(MultiPart::default())),
         _ => {
+            let mut rest = input.input;
+            if let Some(part) = fast::single_part(&mut rest) {
+                input.input = rest;
+                return Ok(BodyStructure::Single(part));
+            }
             let start = input.input;
             match body_type_1part(input) {
                 Err(ErrMode::Backtrack(_)) => {

@@ -12,7 +12,7 @@ use winnow::prelude::*;
 use super::ModalResult;
 use super::core::{cut_with_label, nil, nstring, sp};
 use super::paren::paren_list;
-use super::{Input, address_fast};
+use super::{Input, fast};
 use crate::types::{Address, Envelope};
 
 /// `envelope = "(" env-date SP env-subject SP env-from SP env-sender SP
@@ -69,12 +69,12 @@ pub(crate) fn env_address_list<'a>(input: &mut Input<'a>) -> ModalResult<Vec<Add
 /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`,
 /// each an `nstring`.
 ///
-/// The common shape is read by [`address_fast`]
+/// The common shape is read by [`fast`]
 /// first; whatever it leaves, the grammar reads.
 pub(crate) fn address<'a>(input: &mut Input<'a>) -> ModalResult<Address<'a>> {
-    let mut fast = input.input;
-    if let Some(address) = address_fast::address(&mut fast) {
-        input.input = fast;
+    let mut rest = input.input;
+    if let Some(address) = fast::address(&mut rest) {
+        input.input = rest;
         return Ok(address);
     }
     address_by_grammar(input)

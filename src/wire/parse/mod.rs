@@ -12,7 +12,6 @@
 //! overflow.
 
 pub(crate) mod acl;
-mod address_fast;
 pub(crate) mod annotation;
 pub(crate) mod body;
 pub(crate) mod byte_class;
@@ -23,6 +22,7 @@ pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod ext_value;
 mod fail;
+mod fast;
 pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod id;
