@@ -117,7 +117,7 @@ fn params<'a>(input: &mut &'a [u8]) -> Option<Vec<BodyParam<'a>>> {
         return nstring(input)?.is_none().then(Vec::new);
     }
     byte(input, b'(')?;
-    let mut params = Vec::new();
+    let mut params = Vec::with_capacity(4);
     loop {
         let name = quoted(input)?;
         byte(input, b' ')?;
@@ -155,7 +155,7 @@ fn language<'a>(input: &mut &'a [u8]) -> Option<Vec<ByteStr<'a>>> {
         return nstring(input).map(|tag| tag.into_iter().collect());
     }
     byte(input, b'(')?;
-    let mut tags = Vec::new();
+    let mut tags = Vec::with_capacity(4);
     loop {
         tags.push(quoted(input)?);
         match input.split_first()? {
