@@ -30,7 +30,7 @@ use winnow::prelude::*;
 
 use super::core::{cut_with_label, nested, nil, nstring, number, number64, sp, string};
 use super::envelope::envelope;
-use super::paren::{field_follows, paren_list, spaces};
+use super::paren::{field, field_follows, paren_list, spaces};
 use super::{Input, fast};
 use super::{ModalResult, ParseFail};
 use crate::types::{
@@ -149,14 +149,6 @@ fn body_type_msg_rest<'a>(input: &mut Input<'a>) -> ModalResult<SinglePartKind<'
 fn message_parts<'a>(input: &mut Input<'a>) -> ModalResult<(Box<Envelope<'a>>, BodyStructure<'a>)> {
     let envelope = field(input, envelope)?;
     Ok((envelope, body(input)?))
-}
-
-/// `value SP`: one field of a body and the space after it.
-#[inline(always)]
-fn field<'a, O>(input: &mut Input<'a>, value: fn(&mut Input<'a>) -> ModalResult<O>) -> ModalResult<O> {
-    let parsed = value(input)?;
-    sp(input)?;
-    Ok(parsed)
 }
 
 /// `[SP body-fld-lines]`: the line count, 0 when missing (quirk).

@@ -10,8 +10,8 @@ use winnow::error::ErrMode;
 use winnow::prelude::*;
 
 use super::ModalResult;
-use super::core::{cut_with_label, nil, nstring, sp};
-use super::paren::paren_list_sized;
+use super::core::{cut_with_label, nil, nstring};
+use super::paren::{field, paren_list_sized};
 use super::{Input, fast};
 use crate::types::{Address, Envelope};
 
@@ -41,15 +41,6 @@ fn envelope_fields<'a>(input: &mut Input<'a>) -> ModalResult<Box<Envelope<'a>>> 
     let message_id = nstring(input)?;
     b')'.parse_next(input)?;
     Ok(Box::new(Envelope { date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id }))
-}
-
-/// `value SP`: one field of a parenthesised sequence and the space after
-/// it.
-#[inline(always)]
-fn field<'a, O>(input: &mut Input<'a>, value: fn(&mut Input<'a>) -> ModalResult<O>) -> ModalResult<O> {
-    let parsed = value(input)?;
-    sp(input)?;
-    Ok(parsed)
 }
 
 /// `env-from = "(" 1*address ")" / nil`, and likewise `env-sender`,

@@ -14,7 +14,7 @@ use winnow::error::ErrMode;
 use winnow::prelude::*;
 
 use super::Input;
-use super::core::skip_spaces;
+use super::core::{skip_spaces, sp};
 use super::{ModalResult, ParseFail};
 
 /// `"(" [item *(SP item)] ")"`, spaces optional. Once `(` matched, an item
@@ -50,6 +50,19 @@ pub(crate) fn paren_list_sized<'a, O>(
             }
         }
     }
+}
+
+/// `value SP`: one field of a fixed sequence (an envelope, an address, a
+/// body's fields) and the space after it, as plain calls: a winnow tuple
+/// of such fields returned each value through one more copy.
+#[inline(always)]
+pub(crate) fn field<'a, O>(
+    input: &mut Input<'a>,
+    value: fn(&mut Input<'a>) -> ModalResult<O>,
+) -> ModalResult<O> {
+    let parsed = value(input)?;
+    sp(input)?;
+    Ok(parsed)
 }
 
 /// `[SP field]` where a list may end instead: skips spaces and says
