@@ -164,13 +164,13 @@ fn status_requires_each_items_extension() {
     assert_eq!(status(StatusAttr::HighestModSeq), ["CONDSTORE"]);
     assert_eq!(status(StatusAttr::AppendLimit), ["APPENDLIMIT"]);
     assert_eq!(status(StatusAttr::MailboxId), ["OBJECTID"]);
+    assert_eq!(status(StatusAttr::Deleted), ["IMAP4rev2 or QUOTA=RES-MESSAGE"]);
+    assert_eq!(status(StatusAttr::DeletedStorage), ["QUOTA=RES-STORAGE"]);
 }
 
 #[test]
-fn status_of_base_items_deleted_and_unknown_atoms_requires_nothing() {
-    for attr in
-        [StatusAttr::UidNext, StatusAttr::Recent, StatusAttr::Deleted, StatusAttr::Other(atom("X-FOO"))]
-    {
+fn status_of_base_items_and_unknown_atoms_requires_nothing() {
+    for attr in [StatusAttr::UidNext, StatusAttr::Recent, StatusAttr::Other(atom("X-FOO"))] {
         assert!(status(attr.clone()).is_empty(), "{attr:?}");
     }
 }

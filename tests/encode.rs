@@ -255,6 +255,7 @@ fn status_attr() {
             UidValidity,
             Unseen,
             Deleted,
+            DeletedStorage,
             Size,
             HighestModSeq,
             AppendLimit,

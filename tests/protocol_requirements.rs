@@ -127,6 +127,39 @@ fn status_items_of_extensions_are_refused_without_them() {
 }
 
 #[test]
+fn status_deleted_needs_imap4rev2_or_quota_res_message() {
+    let status = |a| StatusCommand::new("INBOX", [a]).unwrap();
+    let either = "IMAP4rev2 or QUOTA=RES-MESSAGE";
+    refused(&mut preauth("IMAP4rev1 QUOTA QUOTA=RES-STORAGE"), &status(StatusAttr::Deleted), either);
+    for caps in ["IMAP4rev2", "IMAP4rev1 QUOTA QUOTA=RES-MESSAGE", "IMAP4rev1 quota=res-message"] {
+        assert_eq!(
+            sends(&mut preauth(caps), &status(StatusAttr::Deleted)),
+            "A0 STATUS INBOX (DELETED)\r\n",
+            "{caps}"
+        );
+    }
+    refused(
+        &mut preauth("IMAP4rev2 QUOTA=RES-MESSAGE"),
+        &status(StatusAttr::DeletedStorage),
+        "QUOTA=RES-STORAGE",
+    );
+    assert_eq!(
+        sends(&mut preauth("IMAP4rev1 QUOTA=RES-STORAGE"), &status(StatusAttr::DeletedStorage)),
+        "A0 STATUS INBOX (DELETED-STORAGE)\r\n"
+    );
+}
+
+#[test]
+fn an_unmet_any_of_requirement_names_every_alternative() {
+    let err =
+        preauth("IMAP4rev1").send(&StatusCommand::new("INBOX", [StatusAttr::Deleted]).unwrap()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "STATUS needs the server capability IMAP4rev2 or QUOTA=RES-MESSAGE, which it does not advertise"
+    );
+}
+
+#[test]
 fn sort_by_display_name_is_refused_without_sort_display() {
     let cmd = Sort::new([SortKey::DisplayFrom.reverse()], "UTF-8", SearchKey::All).unwrap();
     refused(&mut selected("IMAP4rev2 SORT"), &cmd, "SORT=DISPLAY");

@@ -74,9 +74,32 @@ pub fn implied_by_imap4rev2(name: &str) -> bool {
     IMAP4REV2_IMPLIES.iter().any(|implied| implied.eq_ignore_ascii_case(name))
 }
 
+/// Joins the alternatives of a requirement that any one of several
+/// capabilities meets: `"IMAP4rev2 or QUOTA=RES-MESSAGE"`. Capability
+/// names are atoms, which hold no space, so the joint cannot be part of a
+/// name; the whole string is what [`Error::Unsupported`] names when none
+/// is there.
+///
+/// [`Error::Unsupported`]: crate::Error::Unsupported
+pub const ANY_OF: &str = " or ";
+
 /// True when a server with capabilities `caps` meets the requirement
 /// `name`: it advertises `name`, or a capability that includes it
-/// ([`implied_by`]), all case-insensitive.
+/// ([`implied_by`]), all case-insensitive. A requirement of alternatives
+/// joined by [`ANY_OF`] is met when one of them is.
+///
+/// ```
+/// use typed_imap::command::implied::is_met;
+/// use typed_imap::types::Capability;
+///
+/// let caps = [Capability::new("IMAP4rev1").unwrap(), Capability::new("QUOTA=RES-MESSAGE").unwrap()];
+/// assert!(is_met(&caps, "IMAP4rev2 or QUOTA=RES-MESSAGE"));
+/// assert!(!is_met(&caps, "IMAP4rev2"));
+/// ```
 pub fn is_met(caps: &[Capability<'_>], name: &str) -> bool {
-    caps.iter().any(|c| c.is(name) || implied_by(c.as_str()).iter().any(|i| i.eq_ignore_ascii_case(name)))
+    name.split(ANY_OF).any(|alternative| {
+        caps.iter().any(|c| {
+            c.is(alternative) || implied_by(c.as_str()).iter().any(|i| i.eq_ignore_ascii_case(alternative))
+        })
+    })
 }

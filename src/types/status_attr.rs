@@ -7,6 +7,7 @@
 //!            / "HIGHESTMODSEQ"   ; RFC 7162
 //!            / "APPENDLIMIT"     ; RFC 7889
 //!            / "MAILBOXID"       ; RFC 8474
+//!            / "DELETED-STORAGE" ; RFC 9208
 //! ```
 
 use std::fmt;
@@ -34,8 +35,12 @@ pub enum StatusAttr<'a> {
     UidValidity,
     /// `UNSEEN`: the number of messages without `\Seen`.
     Unseen,
-    /// `DELETED`: the number of messages with `\Deleted` (RFC 9051).
+    /// `DELETED`: the number of messages with `\Deleted` (RFC 9051
+    /// section 6.3.11; RFC 9208 section 4.1.4).
     Deleted,
+    /// `DELETED-STORAGE`: the storage an EXPUNGE would free, in octets
+    /// (RFC 9208 section 4.1.4).
+    DeletedStorage,
     /// `SIZE`: the mailbox's total size in octets (RFC 9051).
     Size,
     /// `HIGHESTMODSEQ` (RFC 7162 section 3.1.7).
@@ -58,6 +63,7 @@ impl StatusAttr<'_> {
             StatusAttr::UidValidity => "UIDVALIDITY",
             StatusAttr::Unseen => "UNSEEN",
             StatusAttr::Deleted => "DELETED",
+            StatusAttr::DeletedStorage => "DELETED-STORAGE",
             StatusAttr::Size => "SIZE",
             StatusAttr::HighestModSeq => "HIGHESTMODSEQ",
             StatusAttr::AppendLimit => "APPENDLIMIT",
@@ -75,6 +81,7 @@ impl StatusAttr<'_> {
             StatusAttr::UidValidity => StatusAttr::UidValidity,
             StatusAttr::Unseen => StatusAttr::Unseen,
             StatusAttr::Deleted => StatusAttr::Deleted,
+            StatusAttr::DeletedStorage => StatusAttr::DeletedStorage,
             StatusAttr::Size => StatusAttr::Size,
             StatusAttr::HighestModSeq => StatusAttr::HighestModSeq,
             StatusAttr::AppendLimit => StatusAttr::AppendLimit,
@@ -106,11 +113,13 @@ impl Encode for StatusAttr<'_> {
 ///   it);
 /// - `APPENDLIMIT`: APPENDLIMIT (RFC 7889 section 3.1);
 /// - `MAILBOXID`: OBJECTID (RFC 8474 section 4.3);
-/// - `DELETED`: nothing, though it needs IMAP4rev2 (RFC 9051 section
-///   6.3.11) or QUOTA=RES-MESSAGE (RFC 9208 section 4.1.4): a requirement names
-///   one capability, and naming either would refuse servers that have the
-///   other;
+/// - `DELETED`: IMAP4rev2 (RFC 9051 section 6.3.11) or QUOTA=RES-MESSAGE
+///   (RFC 9208 section 4.1.4: "only required to be implemented when the
+///   server advertises" it), either one ([`ANY_OF`]);
+/// - `DELETED-STORAGE`: QUOTA=RES-STORAGE (RFC 9208 section 4.1.4);
 /// - `RECENT` (IMAP4rev1 only), the others, and `Other`: nothing.
+///
+/// [`ANY_OF`]: crate::command::implied::ANY_OF
 impl Requirements for StatusAttr<'_> {
     fn requirements(&self, out: &mut Vec<&'static str>) {
         let needs = match self {
@@ -118,6 +127,8 @@ impl Requirements for StatusAttr<'_> {
             StatusAttr::HighestModSeq => "CONDSTORE",
             StatusAttr::AppendLimit => "APPENDLIMIT",
             StatusAttr::MailboxId => "OBJECTID",
+            StatusAttr::Deleted => "IMAP4rev2 or QUOTA=RES-MESSAGE",
+            StatusAttr::DeletedStorage => "QUOTA=RES-STORAGE",
             _ => return,
         };
         out.push(needs);
