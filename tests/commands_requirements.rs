@@ -30,6 +30,7 @@ fn fetch_requires_each_attributes_extension() {
     assert_eq!(fetch(FetchAttr::ThreadId), ["OBJECTID"]);
     assert_eq!(fetch(FetchAttr::SaveDate), ["SAVEDATE"]);
     assert_eq!(fetch(FetchAttr::Preview), ["PREVIEW"]);
+    assert_eq!(fetch(FetchAttr::PreviewLazy), ["PREVIEW"]);
 }
 
 #[test]

@@ -294,6 +294,7 @@ fn fetch() {
             FetchAttr::Preview,
         ]))
     );
+    snap!("fetch_preview_lazy", show(&FetchItems::from(vec![FetchAttr::Envelope, FetchAttr::PreviewLazy])));
     snap!("fetch_body_whole", show(&FetchAttr::body(Section::default())));
     snap!("fetch_body_peek_header", show(&FetchAttr::body_peek(section(vec![], Some(SectionText::Header)))));
     snap!("fetch_body_part_text", show(&FetchAttr::body(section(vec![1, 2], Some(SectionText::Text)))));
@@ -390,6 +391,14 @@ fn search_key() {
     );
     snap!("search_key_older", show(&K::Older(3600)));
     snap!("search_key_younger", show(&K::Younger(60)));
+    for zero in [K::Older(0), K::Younger(0), !K::Older(0)] {
+        // `nz-number` (RFC 5032 section 3): refused rather than sent.
+        assert_eq!(
+            show(&zero),
+            "Err(invalid search key: OLDER and YOUNGER take a non-zero number)",
+            "{zero:?}"
+        );
+    }
     snap!("search_key_emailid", show(&K::EmailId(Atom::new("M6d99ac3275bb4e").unwrap())));
     snap!("search_key_threadid", show(&K::ThreadId(Atom::new("T64b478a75b7ea9").unwrap())));
     snap!("search_key_saved_before", show(&K::SavedBefore(d)));

@@ -110,8 +110,8 @@ impl From<SortKey> for SortCriterion {
 }
 
 /// `DISPLAYFROM` and `DISPLAYTO` need SORT=DISPLAY: a server that supports
-/// them "indicates this by returning SORT=DISPLAY in its CAPABILITY
-/// response" (RFC 5957 section 1); the RFC 5256 keys need only SORT, which
+/// them 'indicates this by returning "SORT=DISPLAY" in its CAPABILITY
+/// response' (RFC 5957 section 1); the RFC 5256 keys need only SORT, which
 /// [`Sort`] always requires.
 impl Requirements for SortCriterion {
     fn requirements(&self, out: &mut Vec<&'static str>) {

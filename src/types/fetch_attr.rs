@@ -102,10 +102,16 @@ pub enum FetchAttr<'a> {
     EmailId,
     /// `THREADID` (RFC 8474 section 5.2).
     ThreadId,
-    /// `SAVEDATE` (RFC 8514 section 4.1).
+    /// `SAVEDATE` (RFC 8514 section 4.2).
     SaveDate,
-    /// `PREVIEW` (RFC 8970 section 3).
+    /// `PREVIEW` (RFC 8970 section 3): a plain-text summary of the
+    /// message, at most 256 characters; an empty string when the server
+    /// can make none, never NIL (section 3.2).
     Preview,
+    /// `PREVIEW (LAZY)` (RFC 8970 section 4.1): the summary only if the
+    /// server can give it without undue delay, else `PREVIEW NIL`; the
+    /// client asks for those again without LAZY (section 4.2).
+    PreviewLazy,
     /// Another attribute, for extensions this crate does not know.
     Other(Atom<'a>),
 }
@@ -182,6 +188,7 @@ impl<'a> FetchAttr<'a> {
             FetchAttr::ThreadId => FetchAttr::ThreadId,
             FetchAttr::SaveDate => FetchAttr::SaveDate,
             FetchAttr::Preview => FetchAttr::Preview,
+            FetchAttr::PreviewLazy => FetchAttr::PreviewLazy,
         }
     }
 }
@@ -215,6 +222,9 @@ impl Encode for FetchAttr<'_> {
                 encode_partial(*partial, enc)
             }
             FetchAttr::BinarySize { part } => encode_binary_part(part, enc.raw(b"BINARY.SIZE")?),
+            // `"PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]`,
+            // `preview-mod = "LAZY"` (RFC 8970 section 6).
+            FetchAttr::PreviewLazy => enc.raw(b"PREVIEW (LAZY)").map(drop),
             _ => Err(ValidationError::other("fetch-att", "unknown attribute")),
         }
     }
@@ -368,8 +378,8 @@ impl Encode for FetchItems<'_> {
 ///   3516 section 4.2; part of IMAP4rev2, RFC 9051 Appendix E item 2);
 /// - `MODSEQ`: CONDSTORE (RFC 7162 section 3.1.4.2; QRESYNC includes it);
 /// - `EMAILID`, `THREADID`: OBJECTID (RFC 8474 section 5.3);
-/// - `SAVEDATE`: SAVEDATE (RFC 8514 section 4.1);
-/// - `PREVIEW`: PREVIEW (RFC 8970 section 3);
+/// - `SAVEDATE`: SAVEDATE (RFC 8514 section 4.2);
+/// - `PREVIEW`, `PREVIEW (LAZY)`: PREVIEW (RFC 8970 section 3);
 /// - the others, and `Other`, nothing.
 impl Requirements for FetchAttr<'_> {
     fn requirements(&self, out: &mut Vec<&'static str>) {
@@ -378,7 +388,7 @@ impl Requirements for FetchAttr<'_> {
             FetchAttr::ModSeq => "CONDSTORE",
             FetchAttr::EmailId | FetchAttr::ThreadId => "OBJECTID",
             FetchAttr::SaveDate => "SAVEDATE",
-            FetchAttr::Preview => "PREVIEW",
+            FetchAttr::Preview | FetchAttr::PreviewLazy => "PREVIEW",
             _ => return,
         };
         out.push(needs);

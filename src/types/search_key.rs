@@ -127,21 +127,23 @@ pub enum SearchKey<'a> {
         /// The mod-sequence, at most 2^63 - 1.
         modseq: u64,
     },
-    /// `OLDER n` (RFC 5032): internal date more than n seconds ago.
+    /// `OLDER n` (RFC 5032): internal date at least n seconds ago. `n`
+    /// may not be 0 (`nz-number`): encoding `OLDER 0` is an error.
     Older(u32),
-    /// `YOUNGER n` (RFC 5032): internal date at most n seconds ago.
+    /// `YOUNGER n` (RFC 5032): internal date at most n seconds ago. `n`
+    /// may not be 0: encoding `YOUNGER 0` is an error.
     Younger(u32),
     /// `EMAILID id` (RFC 8474 section 6).
     EmailId(Atom<'a>),
     /// `THREADID id` (RFC 8474 section 6).
     ThreadId(Atom<'a>),
-    /// `SAVEDBEFORE date` (RFC 8514 section 4.2).
+    /// `SAVEDBEFORE date` (RFC 8514 section 4.3).
     SavedBefore(NaiveDate),
-    /// `SAVEDON date` (RFC 8514 section 4.2).
+    /// `SAVEDON date` (RFC 8514 section 4.3).
     SavedOn(NaiveDate),
-    /// `SAVEDSINCE date` (RFC 8514 section 4.2).
+    /// `SAVEDSINCE date` (RFC 8514 section 4.3).
     SavedSince(NaiveDate),
-    /// `SAVEDATESUPPORTED` (RFC 8514 section 4.2).
+    /// `SAVEDATESUPPORTED` (RFC 8514 section 4.3).
     SaveDateSupported,
 }
 
@@ -367,6 +369,10 @@ impl Encode for SearchKey<'_> {
             return enc.raw(name.as_bytes())?.sp().encode(a).map(drop);
         }
         if let Some((name, n)) = self.number_arg() {
+            if n == 0 && matches!(self, SearchKey::Older(_) | SearchKey::Younger(_)) {
+                // `( "OLDER" / "YOUNGER" ) SP nz-number` (RFC 5032 section 3).
+                return Err(ValidationError::other("search key", "OLDER and YOUNGER take a non-zero number"));
+            }
             return enc.raw(name.as_bytes())?.sp().encode(&n).map(drop);
         }
         self.encode_compound(enc)
@@ -413,10 +419,10 @@ impl<'a> Not for SearchKey<'a> {
 /// parentheses:
 ///
 /// - `MODSEQ`: CONDSTORE (RFC 7162 section 3.1.5; QRESYNC includes it);
-/// - `OLDER`, `YOUNGER`: WITHIN (RFC 5032 section 1);
+/// - `OLDER`, `YOUNGER`: WITHIN (RFC 5032 section 2);
 /// - `EMAILID`, `THREADID`: OBJECTID (RFC 8474 section 6);
 /// - `SAVEDBEFORE`, `SAVEDON`, `SAVEDSINCE`, `SAVEDATESUPPORTED`: SAVEDATE
-///   (RFC 8514 section 4.2);
+///   (RFC 8514 section 4.3);
 /// - `$` as a sequence set, or after `UID`: SEARCHRES (RFC 5182 section
 ///   2.1; part of IMAP4rev2);
 /// - the RFC 3501 keys: nothing.

@@ -14,7 +14,8 @@ use super::{Kind, Server, User};
 
 /// `BINARY.PEEK[2]` is the second part with its base64 removed, bytes
 /// 0..=5; `BINARY.SIZE[2]` is 6; `SAVEDATE` is a date; `PREVIEW` starts
-/// with the first part's text (Dovecot) or is NIL (Cyrus).
+/// with the first part's text (Dovecot) or is NIL (Cyrus); `PREVIEW (LAZY)`
+/// is accepted.
 pub fn fetch_binary_savedate_preview(server: &Server) {
     let mut s = server.alice();
     let mb = fresh(server, &mut s, "binary");
@@ -41,6 +42,17 @@ pub fn fetch_binary_savedate_preview(server: &Server) {
     match find(&|i| matches!(i, FetchItem::Preview(_))).expect("PREVIEW") {
         FetchItem::Preview(Some(text)) => assert!(text.as_bytes().starts_with(b"Hello from the live suite")),
         FetchItem::Preview(None) => assert_eq!(server.kind, Kind::Cyrus),
+        other => panic!("{other:?}"),
+    }
+    // `PREVIEW (LAZY)` (RFC 8970 section 4.1): the server accepts the
+    // modifier and answers with the text, or NIL when it has none at hand.
+    let lazy = FetchItems::Attrs(vec![FetchAttr::PreviewLazy]);
+    let fetched = s.run(Fetch::new(SequenceSet::single(1).unwrap(), lazy)).unwrap();
+    match fetched.messages[0].items.as_slice() {
+        [FetchItem::Preview(Some(text))] => {
+            assert!(text.as_bytes().starts_with(b"Hello from the live suite"))
+        }
+        [FetchItem::Preview(None)] => {}
         other => panic!("{other:?}"),
     }
     cleanup(&mut s, &mb);
