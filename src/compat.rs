@@ -51,7 +51,7 @@ pub fn parse_flags(response: &[u8]) -> Vec<Flag<'static>> {
     let text = String::from_utf8_lossy(response);
     let Some(start) = find_ignore_case(&text, "FLAGS (") else { return Vec::new() };
     let list = &response[start - 1..];
-    let mut input = Input { input: list, state: ParseState { depth_left: 1 } };
+    let mut input = Input { input: list, state: ParseState::new(1) };
     flag_list
         .parse_next(&mut input)
         .map(|f| f.into_iter().map(Flag::into_owned).collect())

@@ -22,6 +22,35 @@ fn quirk_wildcard_and_brackets_in_fetch_flags() {
 }
 
 #[test]
+fn quirk_empty_line_after_a_literal_inside_fetch_is_skipped() {
+    // Conformance 79: the framer keeps the CRLF that follows a literal
+    // while the FETCH's parentheses are open; the parser skips it.
+    let stream = b"* 1 FETCH (BODY[TEXT] {3}\r\nabc\r\n FLAGS (\\Seen))\r\n* 2 EXISTS\r\n";
+    let (response, used) = parse_response(stream).unwrap();
+    assert_eq!(used, stream.len() - 12);
+    let typed_imap::types::Response::Data(typed_imap::types::Data::Fetch { items, .. }) = response else {
+        panic!("{response:?}")
+    };
+    assert!(
+        matches!(&items[0], FetchItem::BodySection { data: Some(d), .. } if d.as_bytes() == b"abc"),
+        "{items:?}"
+    );
+    assert_eq!(items[1], FetchItem::Flags(vec![Flag::Seen]));
+    // Inside an envelope too, and in a literal-ended attribute before `)`.
+    let stream =
+        b"* 2 FETCH (ENVELOPE (NIL {2}\r\nhi\r\n NIL NIL NIL NIL NIL NIL NIL NIL) BODY[] {1}\r\nx\r\n)\r\n";
+    let (_, items) = fetch(stream);
+    let FetchItem::Envelope(envelope) = &items[0] else { panic!("{items:?}") };
+    assert_eq!(envelope.subject, Some(ByteStr::from("hi")));
+    // One empty line per literal: a second one is the frame's end, and the
+    // rest is malformed.
+    assert!(parse_response(b"* 1 FETCH (BODY[] {3}\r\nabc\r\n\r\n)\r\n").is_err());
+    // Outside a FETCH the CRLF after a literal ends the response.
+    let (_, used) = parse_response(b"* LIST () \"/\" {3}\r\nfoo\r\n* 2 EXISTS\r\n").unwrap();
+    assert_eq!(used, 24);
+}
+
+#[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for prefix in [
         "BODYSTRUCTURE ",

@@ -58,7 +58,7 @@ impl FromStr for InternalDate {
     /// Reads `DD-Mon-YYYY HH:MM:SS +ZZZZ` (no DQUOTEs), the day padded with
     /// a space or a zero, the month in any case.
     fn from_str(s: &str) -> Result<Self, ValidationError> {
-        let mut input = Input { input: s.as_bytes(), state: ParseState { depth_left: 0 } };
+        let mut input = Input { input: s.as_bytes(), state: ParseState::new(0) };
         match date_time_text.parse_next(&mut input) {
             Ok(d) if input.input.is_empty() => Ok(d),
             _ => Err(ValidationError::other("date-time", "expected DD-Mon-YYYY HH:MM:SS +ZZZZ")),

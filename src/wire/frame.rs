@@ -314,6 +314,14 @@ impl Framer {
         result
     }
 
+    /// True when no response is half scanned: the last call answered
+    /// `Complete` or an error, or there was none. The session parses
+    /// message data before framing it only then (once a response took the
+    /// framed path, the framer finishes it, so no byte is scanned twice).
+    pub(crate) fn is_between_responses(&self) -> bool {
+        self.scan.seen == 0
+    }
+
     /// How many bytes this framer has scanned since it was created: a byte
     /// of a line counts once however many calls it took to arrive, and
     /// again only if it is rescanned (after a caller reset, or when the end

@@ -21,7 +21,7 @@ use crate::error::ServerRefusal;
 use crate::types::{Capability, Code, Continue, Data, Response, Status, StatusKind};
 use crate::wire::encode::{EncodeOptions, Encoder, Fragment, LiteralMode};
 use crate::wire::frame::{FrameStatus, Framer};
-use crate::wire::parse::parse_frame;
+use crate::wire::parse::{parse_frame, parse_message_data};
 use input::InputBuffer;
 
 /// The IMAP client protocol as a state machine, with no I/O and no clock.
@@ -386,6 +386,9 @@ impl Protocol {
     /// connection, as the stream cannot be resynchronised.
     fn next_response(&mut self) -> Result<Option<Response<'static>>, Error> {
         loop {
+            if let Some(response) = self.next_message_data() {
+                return Ok(Some(response));
+            }
             let len = match self.framer.check(self.input.as_slice()) {
                 Ok(FrameStatus::Complete(len)) => len,
                 Ok(FrameStatus::Incomplete { .. }) => return Ok(None),
@@ -416,6 +419,24 @@ impl Protocol {
                 Err(e) => self.push_event(Event::Malformed(e)),
             }
         }
+    }
+
+    /// The next response when it is message data (`* n FETCH`, `EXISTS`,
+    /// ...) that is all in the input, parsed without framing it first (the
+    /// bulk of what a server sends; see `wire::parse::unframed`, D17).
+    /// Tried once per response, before the framer starts on it: a response
+    /// not all there yet is framed as it arrives, so its bytes are scanned
+    /// once however many reads it takes.
+    fn next_message_data(&mut self) -> Option<Response<'static>> {
+        if !self.framer.is_between_responses() {
+            return None;
+        }
+        let (response, len) =
+            parse_message_data(self.input.as_slice(), &self.config.parse, self.framer.limits())?;
+        let response = response.into_owned();
+        self.input.consume(len);
+        trace::response_received(response.name(), len);
+        Some(response)
     }
 
     fn dispatch(&mut self, response: Response<'static>, collector: &dyn Collector) {

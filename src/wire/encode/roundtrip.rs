@@ -36,7 +36,7 @@ fn parse_all<'a, O>(
     bytes: &'a [u8],
     mut parser: impl FnMut(&mut Input<'a>) -> crate::wire::parse::ModalResult<O>,
 ) -> Option<O> {
-    let mut input = Input { input: bytes, state: ParseState { depth_left: 8 } };
+    let mut input = Input { input: bytes, state: ParseState::new(8) };
     let out = parser.parse_next(&mut input).ok()?;
     input.input.is_empty().then_some(out)
 }

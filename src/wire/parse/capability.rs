@@ -92,7 +92,7 @@ mod tests {
             b" A \"B\"",
         ];
         for case in cases {
-            let mut got = Input { input: case, state: ParseState { depth_left: 4 } };
+            let mut got = Input { input: case, state: ParseState::new(4) };
             let mut want = got;
             let caps = sp_capabilities(&mut got);
             let expected = reference(&mut want).unwrap_or_default();

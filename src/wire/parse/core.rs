@@ -264,7 +264,13 @@ pub(crate) fn literal_bytes<'a>(input: &mut Input<'a>) -> ModalResult<&'a [u8]> 
         .context(StrContext::Label("literal"))
         .parse_next(input)?;
     let len = usize::try_from(len).map_err(|_| ErrMode::Cut(ParseFail::new()))?;
-    cut_err(take(len)).parse_next(input)
+    let data = cut_err(take(len)).parse_next(input)?;
+    if input.state.in_msg_att && input.input.starts_with(b"\r\n") {
+        // Quirk: an empty line right after a literal inside a FETCH, which
+        // the framer keeps in the response ([`ParseState::in_msg_att`]).
+        input.input = &input.input[2..];
+    }
+    Ok(data)
 }
 
 /// `text = 1*TEXT-CHAR`, possibly empty (quirk: servers omit it). Returns
@@ -361,7 +367,7 @@ mod tests {
         mut p: impl Parser<Input<'a>, O, ErrMode<ParseFail>>,
         bytes: &'a [u8],
     ) -> Option<(O, &'a [u8])> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        let mut input = Input { input: bytes, state: ParseState::new(4) };
         p.parse_next(&mut input).ok().map(|o| (o, input.input))
     }
 

@@ -124,7 +124,7 @@ mod tests {
     use crate::wire::parse::ParseState;
 
     fn parse(bytes: &[u8]) -> Option<String> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        let mut input = Input { input: bytes, state: ParseState::new(4) };
         let d = date_time(&mut input).ok()?;
         input.input.is_empty().then(|| d.to_string())
     }
@@ -142,7 +142,7 @@ mod tests {
         {
             let quoted = format!("\"{text}\"");
             let fast = fixed_date_time(quoted.as_bytes()).map(|d| d.to_string());
-            let mut input = Input { input: text.as_bytes(), state: ParseState { depth_left: 4 } };
+            let mut input = Input { input: text.as_bytes(), state: ParseState::new(4) };
             let general = date_time_text(&mut input).ok().map(|d| d.to_string());
             assert_eq!(fast, general, "{text}");
             assert!(fast.is_some(), "{text}");

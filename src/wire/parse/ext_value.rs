@@ -47,7 +47,7 @@ mod tests {
     use crate::wire::parse::ParseState;
 
     fn parse(bytes: &[u8], depth: usize) -> Option<ExtValue<'_>> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: depth } };
+        let mut input = Input { input: bytes, state: ParseState::new(depth) };
         tagged_ext_val(&mut input).ok()
     }
 

@@ -245,7 +245,7 @@ mod tests {
     }
 
     fn grammar(bytes: &[u8]) -> Option<(Address<'_>, &[u8])> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 8 } };
+        let mut input = Input { input: bytes, state: ParseState::new(8) };
         address_by_grammar(&mut input).ok().map(|a| (a, input.input))
     }
 
@@ -281,7 +281,7 @@ mod tests {
     }
 
     fn grammar_part(bytes: &[u8]) -> Option<(Box<SinglePart<'_>>, &[u8])> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 8 } };
+        let mut input = Input { input: bytes, state: ParseState::new(8) };
         body_type_1part(&mut input).ok().map(|p| (p, input.input))
     }
 

@@ -29,7 +29,10 @@ use crate::types::{ByteStr, FetchItem};
 /// / msg-att-static)) ")"`. Quirk: an empty list `()` and spaces inside the
 /// parentheses are accepted.
 pub(crate) fn msg_att<'a>(input: &mut Input<'a>) -> ModalResult<Vec<FetchItem<'a>>> {
-    paren_list_sized(8, msg_att_item).context(StrContext::Label("msg-att")).parse_next(input)
+    let outer = std::mem::replace(&mut input.state.in_msg_att, true);
+    let items = paren_list_sized(8, msg_att_item).context(StrContext::Label("msg-att")).parse_next(input);
+    input.state.in_msg_att = outer;
+    items
 }
 
 /// `msg-att-dynamic / msg-att-static`: one attribute, name and value.

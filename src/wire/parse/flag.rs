@@ -199,7 +199,7 @@ mod tests {
             b"",
         ];
         for case in cases {
-            let mut got = Input { input: case, state: ParseState { depth_left: 4 } };
+            let mut got = Input { input: case, state: ParseState::new(4) };
             let mut want = got;
             let got = (flag_list(&mut got).map_err(|e| format!("{e:?}")), got.input);
             let want = (reference::flag_list(&mut want).map_err(|e| format!("{e:?}")), want.input);

@@ -41,6 +41,7 @@ pub(crate) mod sequence;
 pub(crate) mod status_data;
 pub(crate) mod thread;
 mod unframed;
+pub(crate) use unframed::parse_message_data;
 
 use std::fmt;
 
@@ -62,6 +63,19 @@ pub(crate) type Input<'a> = Stateful<&'a [u8], ParseState>;
 pub(crate) struct ParseState {
     /// How many more levels of nesting may be entered.
     pub(crate) depth_left: usize,
+    /// Inside the attribute list of a FETCH response, where an empty line
+    /// right after a literal belongs to the response (the framer's quirk
+    /// for servers that send one, conformance 79): the literal reader
+    /// skips it. Elsewhere a CRLF after a literal ends the response.
+    pub(crate) in_msg_att: bool,
+}
+
+impl ParseState {
+    /// The state at the start of a response: `depth_left` levels of
+    /// nesting allowed.
+    pub(crate) fn new(depth_left: usize) -> Self {
+        ParseState { depth_left, in_msg_att: false }
+    }
 }
 
 /// Options of the response parser.
@@ -209,7 +223,7 @@ pub fn parse_response_with<'a>(
 /// Parses one complete, framed response.
 pub(crate) fn parse_frame<'a>(frame: &'a [u8], options: &ParseOptions) -> Result<Response<'a>, ParseError> {
     use winnow::Parser;
-    let mut input = Input { input: frame, state: ParseState { depth_left: options.max_depth } };
+    let mut input = Input { input: frame, state: ParseState::new(options.max_depth) };
     match response::response.parse_next(&mut input) {
         Ok(r) if input.input.is_empty() => Ok(r),
         Ok(_) => Err(malformed(frame, frame.len() - input.input.len(), "end of response".into())),

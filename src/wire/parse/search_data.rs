@@ -145,7 +145,7 @@ mod tests {
     use crate::wire::parse::ParseState;
 
     fn numbers(bytes: &[u8]) -> (Vec<u32>, &[u8]) {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        let mut input = Input { input: bytes, state: ParseState::new(4) };
         (sp_nz_numbers(&mut input), input.input)
     }
 

@@ -72,7 +72,7 @@ mod tests {
     use crate::wire::parse::ParseState;
 
     fn run(bytes: &[u8]) -> Option<(Section<'_>, &[u8])> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        let mut input = Input { input: bytes, state: ParseState::new(4) };
         section(&mut input).ok().map(|s| (s, input.input))
     }
 
@@ -107,9 +107,9 @@ mod tests {
 
     #[test]
     fn binary_sections_are_part_paths_only() {
-        let mut input = Input { input: b"[1.2]", state: ParseState { depth_left: 1 } };
+        let mut input = Input { input: b"[1.2]", state: ParseState::new(1) };
         assert_eq!(section_binary(&mut input).unwrap(), [1, 2]);
-        let mut input = Input { input: b"[1.TEXT]", state: ParseState { depth_left: 1 } };
+        let mut input = Input { input: b"[1.TEXT]", state: ParseState::new(1) };
         assert!(section_binary(&mut input).is_err());
     }
 }

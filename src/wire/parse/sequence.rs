@@ -74,7 +74,7 @@ mod tests {
     use crate::wire::parse::{ModalResult, ParseState};
 
     fn parse(bytes: &[u8]) -> Option<(SequenceSet, &[u8])> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 4 } };
+        let mut input = Input { input: bytes, state: ParseState::new(4) };
         sequence_set(&mut input).ok().map(|s| (s, input.input))
     }
 
@@ -142,7 +142,7 @@ mod tests {
             b"$",
         ];
         for case in cases {
-            let mut got = Input { input: case, state: ParseState { depth_left: 4 } };
+            let mut got = Input { input: case, state: ParseState::new(4) };
             let mut want = got;
             let got = (sequence_set(&mut got).map_err(|e| format!("{e:?}")), got.input);
             let want = (reference(&mut want).map_err(|e| format!("{e:?}")), want.input);

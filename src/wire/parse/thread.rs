@@ -161,7 +161,7 @@ mod tests {
     type Outcome<'a> = (Result<Vec<Thread>, String>, &'a [u8]);
 
     fn run<'a>(parser: fn(&mut Input<'a>) -> ModalResult<Vec<Thread>>, bytes: &'a [u8]) -> Outcome<'a> {
-        let mut input = Input { input: bytes, state: ParseState { depth_left: 6 } };
+        let mut input = Input { input: bytes, state: ParseState::new(6) };
         let result = parser(&mut input).map_err(|e| format!("{e:?}"));
         (result, input.input)
     }

@@ -21,10 +21,12 @@
 //!   escapes follow the same rules as the framer's tracker), in a response
 //!   that is not a status line. The framer reads a literal at exactly
 //!   those places.
-//! - It does not skip the spurious empty line after a literal that the
-//!   framer accepts inside a FETCH (conformance 79): such a response fails
-//!   here and takes the framed path, as does anything incomplete or
-//!   malformed.
+//! - The one empty line right after a literal that the framer keeps
+//!   inside a FETCH (conformance 79) the grammar skips there too
+//!   ([`ParseState::in_msg_att`](super::ParseState)), and only there: in
+//!   these responses every literal is inside the FETCH's parentheses,
+//!   where the framer's depth is above zero. Anything incomplete or
+//!   malformed takes the framed path.
 //! - A response no longer than every limit of [`FrameLimits`] cannot
 //!   exceed any of them; longer ones take the framed path, which checks
 //!   each line and literal.
@@ -44,7 +46,7 @@ use crate::wire::frame::FrameLimits;
 /// The message data at the start of `bytes` and its length, when the
 /// grammar reads it without framing and the framer would agree (see the
 /// [module docs](self)); `None` sends the caller to the framed path.
-pub(super) fn parse_message_data<'a>(
+pub(crate) fn parse_message_data<'a>(
     bytes: &'a [u8],
     options: &ParseOptions,
     limits: &FrameLimits,
@@ -52,7 +54,7 @@ pub(super) fn parse_message_data<'a>(
     if !matches!(bytes, [b'*', b' ', digit, ..] if digit.is_ascii_digit()) {
         return None;
     }
-    let mut input = Input { input: bytes, state: ParseState { depth_left: options.max_depth } };
+    let mut input = Input { input: bytes, state: ParseState::new(options.max_depth) };
     let parsed = winnow::Parser::parse_next(&mut response::response, &mut input).ok()?;
     let used = bytes.len() - input.input.len();
     let within_limits = used <= limits.max_line.min(limits.max_response)
