@@ -6,10 +6,11 @@
 
 mod support;
 
-use support::sans_io::{selected, sent};
-use typed_imap::command::{Fetch, Fetched};
+use support::sans_io::{preauth, selected, sent};
+use typed_imap::Command;
+use typed_imap::command::{Fetch, List, Search, Select, StatusCommand};
 use typed_imap::session::{Event, Protocol};
-use typed_imap::types::{FetchAttr, SequenceSet};
+use typed_imap::types::{FetchAttr, SearchKey, SequenceSet, StatusAttr};
 
 /// What a server sends for `A1 FETCH 1:* (...)`: message data in the
 /// shapes that take each path (plain, with literals, with a spurious empty
@@ -24,21 +25,8 @@ const ANSWER: &[u8] = b"* 1 FETCH (UID 10 FLAGS (\\Seen) ENVELOPE (\"Mon, 7 Feb 
 * 3 FETCH (RFC822.SIZE 44 ENVELOPE (NIL {5}\r\nsubj! NIL NIL NIL NIL NIL NIL NIL NIL))\r\n\
 A1 OK done\r\n";
 
-/// The FETCH run with `ANSWER` fed in reads of `chunk` bytes: the result
-/// and the events, as text to compare.
-fn fetch_in_reads_of(chunk: usize) -> (String, String) {
-    let mut p = selected("IMAP4rev1");
-    let fetch = Fetch::new("1:*".parse::<SequenceSet>().unwrap(), vec![FetchAttr::Uid]);
-    p.send(&fetch).unwrap();
-    assert_eq!(sent(&mut p), "A1 FETCH 1:* (UID)\r\n");
-    let mut result: Option<Fetched> = None;
-    for read in ANSWER.chunks(chunk) {
-        assert!(result.is_none(), "the answer completed before its last byte (reads of {chunk})");
-        p.handle_input(read);
-        result = p.poll_command(&fetch).unwrap_or_else(|e| panic!("reads of {chunk}: {e}"));
-    }
-    let result = result.unwrap_or_else(|| panic!("no answer with reads of {chunk}"));
-    (format!("{result:#?}"), format!("{:#?}", events(&mut p)))
+fn fetch_uid() -> Fetch {
+    Fetch::new("1:*".parse::<SequenceSet>().unwrap(), vec![FetchAttr::Uid])
 }
 
 fn events(p: &mut Protocol) -> Vec<Event> {
@@ -46,26 +34,86 @@ fn events(p: &mut Protocol) -> Vec<Event> {
 }
 
 #[test]
-fn c79_and_every_cut_of_the_reads_gives_the_same_responses() {
-    let (whole, whole_events) = fetch_in_reads_of(ANSWER.len());
-    for chunk in (1..=80).chain([127, 128, 200, 333]) {
-        let (result, events) = fetch_in_reads_of(chunk);
-        assert_eq!(result, whole, "result, reads of {chunk}");
-        assert_eq!(events, whole_events, "events, reads of {chunk}");
-    }
+fn every_cut_of_the_reads_gives_the_same_responses() {
+    same_at_every_read_size(|| selected("IMAP4rev1"), &fetch_uid(), ANSWER);
 }
 
 #[test]
-fn one_read_of_everything_keeps_each_shape() {
-    let (result, events) = fetch_in_reads_of(ANSWER.len());
+fn c79_one_read_of_everything_keeps_each_shape() {
+    let out = run_in_reads_of(selected("IMAP4rev1"), &fetch_uid(), ANSWER, ANSWER.len());
     // Five FETCH responses answer the command: the malformed one is not
     // among them, the unknown attribute is kept raw.
-    assert_eq!(result.matches("FetchedMessage {").count(), 5, "{result}\n{events}");
-    assert!(result.contains("\"a \\\"b\\\"\""), "the escaped subject is unescaped: {result}");
-    assert!(result.contains("\"hello\\r\\nworld\""), "{result}");
-    assert!(result.contains("\"subj!\""), "{result}");
-    assert!(result.contains("X-UNKNOWN"), "{result}");
-    assert!(result.contains("\"abc\""), "the empty line after a literal is skipped: {result}");
-    assert_eq!(events.matches("Malformed {").count(), 1, "{events}");
-    assert!(events.contains("Exists(\n            4,"), "{events}");
+    assert_eq!(out.matches("FetchedMessage {").count(), 5, "{out}");
+    assert!(out.contains("\"a \\\"b\\\"\""), "the escaped subject is unescaped: {out}");
+    assert!(out.contains("\"hello\\r\\nworld\""), "{out}");
+    assert!(out.contains("\"subj!\""), "{out}");
+    assert!(out.contains("\"abc\""), "the empty line after a literal is skipped: {out}");
+    assert!(out.contains("X-UNKNOWN"), "{out}");
+    assert_eq!(out.matches("Malformed {").count(), 1, "{out}");
+    assert!(out.contains("Exists(\n            4,"), "{out}");
+}
+
+/// `cmd` sent on `p`, then `answer` fed in reads of `chunk` bytes: the
+/// output and the events, as text to compare.
+fn run_in_reads_of<C: Command>(mut p: Protocol, cmd: &C, answer: &[u8], chunk: usize) -> String
+where
+    C::Output: std::fmt::Debug,
+{
+    p.send(cmd).unwrap();
+    sent(&mut p);
+    let mut output = None;
+    for read in answer.chunks(chunk) {
+        assert!(output.is_none(), "{} completed before its last byte (reads of {chunk})", cmd.name());
+        p.handle_input(read);
+        output = p.poll_command(cmd).unwrap_or_else(|e| panic!("{}, reads of {chunk}: {e}", cmd.name()));
+    }
+    let output = output.unwrap_or_else(|| panic!("{}: no answer with reads of {chunk}", cmd.name()));
+    format!("{output:#?}\n{:#?}", events(&mut p))
+}
+
+/// [`run_in_reads_of`] at every read size up to 80 bytes and a few more:
+/// each must give what one read of everything gives, which is returned.
+fn same_at_every_read_size<C: Command>(new: impl Fn() -> Protocol, cmd: &C, answer: &[u8]) -> String
+where
+    C::Output: std::fmt::Debug,
+{
+    let whole = run_in_reads_of(new(), cmd, answer, answer.len());
+    for chunk in (1..=80).chain([127, 128, 4096]) {
+        assert_eq!(run_in_reads_of(new(), cmd, answer, chunk), whole, "{}, reads of {chunk}", cmd.name());
+    }
+    whole
+}
+
+#[test]
+fn list_with_literal_and_quoted_names_at_every_read_size() {
+    let answer = b"* LIST (\\HasNoChildren) \"/\" {6}\r\nd\xc3\xa9j\xc3\xa0\r\n\
+* LIST () \"/\" INBOX\r\n* LIST (\\Noselect) \"/\" \"a \\\"q\\\"\"\r\n* 4 EXISTS\r\nA0 OK done\r\n";
+    let out = same_at_every_read_size(|| preauth("IMAP4rev1"), &List::new("", "*").unwrap(), answer);
+    assert_eq!(out.matches("ListItem {").count(), 3, "{out}");
+    assert!(out.contains("Exists("), "the EXISTS between is an event: {out}");
+}
+
+#[test]
+fn long_search_and_status_at_every_read_size() {
+    let mut answer = b"* SEARCH".to_vec();
+    for n in 1..=600 {
+        answer.extend(format!(" {n}").as_bytes());
+    }
+    answer.extend(b"\r\nA1 OK done\r\n");
+    let out = same_at_every_read_size(|| selected("IMAP4rev1"), &Search::new(SearchKey::All), &answer);
+    assert!(out.contains("600,"), "{out}");
+    let status = StatusCommand::new("box", [StatusAttr::Messages, StatusAttr::UidNext]).unwrap();
+    let answer = b"* STATUS {3}\r\nbox (MESSAGES 231 UIDNEXT 44292)\r\nA0 OK done\r\n";
+    let out = same_at_every_read_size(|| preauth("IMAP4rev1"), &status, answer);
+    assert!(out.contains("231") && out.contains("44292"), "{out}");
+}
+
+#[test]
+fn select_answer_at_every_read_size() {
+    let answer = b"* 172 EXISTS\r\n* 1 RECENT\r\n* OK [UNSEEN 12] Message 12 is first unseen\r\n\
+* OK [UIDVALIDITY 3857529045] UIDs valid\r\n* OK [UIDNEXT 4392] Predicted next UID\r\n\
+* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n\
+* OK [PERMANENTFLAGS (\\Deleted \\Seen \\*)] Limited\r\nA0 OK [READ-WRITE] SELECT completed\r\n";
+    let out = same_at_every_read_size(|| preauth("IMAP4rev1"), &Select::new("INBOX").unwrap(), answer);
+    assert!(out.contains("3857529045") && out.contains("4392"), "{out}");
 }
