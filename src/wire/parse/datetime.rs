@@ -1,7 +1,7 @@
 //! `date-time` (RFC 3501 section 9): the internal date of a message, in
 //! FETCH INTERNALDATE responses.
 
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use winnow::combinator::{alt, cut_err, delimited, preceded};
 use winnow::error::{StrContext, StrContextValue};
 use winnow::prelude::*;
@@ -58,7 +58,10 @@ fn fixed_date_time(bytes: &[u8]) -> Option<InternalDate> {
         b'-' if zone_minutes < 60 => FixedOffset::east_opt(-secs)?,
         _ => return None,
     };
-    offset.from_local_datetime(&naive).single().map(InternalDate::from)
+    // The UTC instant directly: `from_local_datetime` goes through
+    // `LocalResult`, which a fixed offset never needs.
+    let utc = naive.checked_sub_offset(offset)?;
+    Some(InternalDate::from(DateTime::from_naive_utc_and_offset(utc, offset)))
 }
 
 /// The text of `date-time` between its DQUOTEs:
