@@ -3,9 +3,10 @@
 //! RETURN (STATUS ...) (LIST-STATUS); GETMETADATA with MAXSIZE
 //! (LONGENTRIES) and DEPTH; another user's access after SETACL.
 
+use typed_imap::Error;
 use typed_imap::command::{
-    Depth, Examine, Fetch, GetMetadata, List, ListReturn, ModRights, Rights, Select, SetAcl, SetMetadata,
-    StatusCommand,
+    Depth, Examine, Fetch, GetMetadata, List, ListReturn, ModRights, Raw, RawArg, Rights, Select, SetAcl,
+    SetMetadata, StatusCommand,
 };
 use typed_imap::types::{FetchAttr, FetchItem, FetchItems, SequenceSet, StatusAttr, StatusItem};
 
@@ -75,6 +76,24 @@ pub fn status_size_and_list_status(server: &Server) {
     assert!(items.contains(&StatusItem::Messages(1)), "{items:?}");
     assert!(items.contains(&StatusItem::Size(MESSAGE.len() as u64)), "{items:?}");
     cleanup(&mut s, &mb);
+}
+
+/// STATUS DELETED needs IMAP4rev2 or QUOTA=RES-MESSAGE (RFC 9208 section
+/// 4.1.4), which neither server advertises: the session refuses it before
+/// sending, where the raw command gets BAD from both (Dovecot 2.3 "Invalid
+/// status item DELETED", Cyrus 3.6 "Invalid Status attributes deleted").
+pub fn status_deleted_refused_where_the_server_would_say_bad(server: &Server) {
+    let mut s = server.alice();
+    let err = s.run(StatusCommand::new("INBOX", [StatusAttr::Deleted]).unwrap()).unwrap_err();
+    match &err {
+        Error::Unsupported { capability, .. } => assert_eq!(capability, "IMAP4rev2 or QUOTA=RES-MESSAGE"),
+        other => panic!("{other:?}"),
+    }
+    let list = RawArg::List(vec![RawArg::atom("DELETED").unwrap()]);
+    let raw = Raw::new("STATUS", vec![RawArg::mailbox("INBOX").unwrap(), list]).unwrap();
+    let err = s.run(raw).unwrap_err();
+    assert!(matches!(err, Error::Bad(_)), "{err:?}");
+    s.noop().expect("the connection is still usable");
 }
 
 /// GETMETADATA (MAXSIZE 5) leaves out the longer value and answers

@@ -298,6 +298,7 @@ macro_rules! shared_live_tests {
             admin::metadata_set_get_remove,
             extension::fetch_binary_savedate_preview,
             extension::status_size_and_list_status,
+            extension::status_deleted_refused_where_the_server_would_say_bad,
             extension::metadata_maxsize_and_depth,
             extension::acl_grants_bob_read,
             edge::names_needing_quotes_and_ampersand,
