@@ -366,3 +366,35 @@ Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\
         [FetchItem::BodySection { section: header_section, origin: None, data: Some(ByteStr::from(header)) }]
     );
 }
+
+/// A detached body structure and flag list (what the session keeps)
+/// equal the parsed ones, and borrow the common MIME tokens and keywords
+/// from static copies instead of allocating each: the values are the same
+/// bytes, case included.
+#[test]
+fn detached_values_borrow_common_tokens_and_keep_the_rest() {
+    use std::borrow::Cow;
+    let bytes = b"* 1 FETCH (FLAGS (\\Seen $Forwarded $custom) BODYSTRUCTURE ((\"TEXT\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 3 1 NIL NIL \"en\" NIL)(\"application\" \"x-thing\" (\"name\" \"a.bin\") NIL NIL \"base64\" 4 NIL (\"attachment\" NIL) NIL NIL) \"MIXED\" (\"boundary\" \"b1\") NIL NIL NIL))\r\n";
+    let (_, items) = fetch(bytes);
+    let owned: Vec<FetchItem<'static>> = items.iter().cloned().map(FetchItem::into_owned).collect();
+    assert_eq!(owned, items);
+    let borrowed = |s: &ByteStr<'_>| matches!(s.clone().into_inner(), Cow::Borrowed(_));
+    let FetchItem::Flags(flags) = &owned[0] else { panic!("{owned:?}") };
+    let keyword = |f: &Flag<'_>| match f {
+        Flag::Keyword(a) => a.to_string(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!((keyword(&flags[1]), keyword(&flags[2])), ("$Forwarded".into(), "$custom".into()));
+    let FetchItem::BodyStructure(BodyStructure::Multi(multi)) = &owned[1] else { panic!("{owned:?}") };
+    assert!(borrowed(&multi.subtype), "MIXED");
+    let BodyStructure::Single(text) = &multi.parts[0] else { panic!("{multi:?}") };
+    let common = [&text.media_type, &text.media_subtype, &text.fields.encoding, &text.fields.params[0].value];
+    assert!(common.iter().all(|s| borrowed(s)), "{text:?}");
+    assert_eq!(text.media_subtype.as_bytes(), b"plain", "the case as sent");
+    let BodyStructure::Single(app) = &multi.parts[1] else { panic!("{multi:?}") };
+    assert!(
+        !borrowed(&app.media_subtype) && !borrowed(&app.fields.params[0].value),
+        "x-thing, a.bin: {app:?}"
+    );
+    assert!(borrowed(&app.fields.params[0].name), "name");
+}

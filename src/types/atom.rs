@@ -40,6 +40,17 @@ impl<'a> Atom<'a> {
     pub fn into_owned(self) -> Atom<'static> {
         Atom(Cow::Owned(self.0.into_owned()))
     }
+
+    /// [`into_owned`](Self::into_owned) for a keyword flag: one of the
+    /// common ones (`$Forwarded`, `$Junk`, ...) borrows a static copy of
+    /// the same text instead of allocating its own
+    /// ([`common_token`](super::common_token)).
+    pub(crate) fn into_owned_keyword(self) -> Atom<'static> {
+        match super::common_token::keyword(&self.0) {
+            Some(keyword) => Atom(Cow::Borrowed(keyword)),
+            None => self.into_owned(),
+        }
+    }
 }
 
 impl fmt::Debug for Atom<'_> {

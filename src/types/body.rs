@@ -228,8 +228,8 @@ impl SinglePart<'_> {
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> SinglePart<'static> {
         SinglePart {
-            media_type: self.media_type.into_owned(),
-            media_subtype: self.media_subtype.into_owned(),
+            media_type: self.media_type.into_owned_token(),
+            media_subtype: self.media_subtype.into_owned_token(),
             fields: self.fields.into_owned(),
             kind: self.kind.into_owned(),
             extension: self.extension.map(SingleExtension::into_owned),
@@ -259,7 +259,7 @@ impl BodyFields<'_> {
             params: own_params(self.params),
             id: self.id.map(ByteStr::into_owned),
             description: self.description.map(ByteStr::into_owned),
-            encoding: self.encoding.into_owned(),
+            encoding: self.encoding.into_owned_token(),
             octets: self.octets,
         }
     }
@@ -268,7 +268,7 @@ impl BodyFields<'_> {
 impl BodyParam<'_> {
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> BodyParam<'static> {
-        BodyParam { name: self.name.into_owned(), value: self.value.into_owned() }
+        BodyParam { name: self.name.into_owned_token(), value: self.value.into_owned_token() }
     }
 }
 
@@ -277,7 +277,7 @@ impl MultiPart<'_> {
     pub fn into_owned(self) -> MultiPart<'static> {
         MultiPart {
             parts: self.parts.into_iter().map(BodyStructure::into_owned).collect(),
-            subtype: self.subtype.into_owned(),
+            subtype: self.subtype.into_owned_token(),
             extension: self.extension.map(MultiExtension::into_owned),
         }
     }
@@ -302,7 +302,7 @@ impl BodyExtension<'_> {
     pub fn into_owned(self) -> BodyExtension<'static> {
         BodyExtension {
             disposition: self.disposition.map(Disposition::into_owned),
-            language: self.language.into_iter().map(ByteStr::into_owned).collect(),
+            language: self.language.into_iter().map(ByteStr::into_owned_token).collect(),
             location: self.location.map(ByteStr::into_owned),
             other: self.other.into_iter().map(ExtensionValue::into_owned).collect(),
         }
@@ -312,7 +312,7 @@ impl BodyExtension<'_> {
 impl Disposition<'_> {
     /// Detaches the value from the buffer it borrows from.
     pub fn into_owned(self) -> Disposition<'static> {
-        Disposition { kind: self.kind.into_owned(), params: own_params(self.params) }
+        Disposition { kind: self.kind.into_owned_token(), params: own_params(self.params) }
     }
 }
 

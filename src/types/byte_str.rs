@@ -43,6 +43,17 @@ impl<'a> ByteStr<'a> {
     pub fn into_owned(self) -> ByteStr<'static> {
         ByteStr(Cow::Owned(self.0.into_owned()))
     }
+
+    /// [`into_owned`](Self::into_owned) for a MIME token of a body
+    /// structure (a media type, an encoding, a parameter, ...): one of the
+    /// common ones borrows a static copy of the same bytes instead of
+    /// allocating its own ([`common_token`](super::common_token)).
+    pub(crate) fn into_owned_token(self) -> ByteStr<'static> {
+        match super::common_token::mime(&self.0) {
+            Some(token) => ByteStr(Cow::Borrowed(token)),
+            None => self.into_owned(),
+        }
+    }
 }
 
 impl Deref for ByteStr<'_> {

@@ -122,7 +122,7 @@ impl<'a> Flag<'a> {
             Flag::Draft => Flag::Draft,
             Flag::Recent => Flag::Recent,
             Flag::Wildcard => Flag::Wildcard,
-            Flag::Keyword(a) => Flag::Keyword(a.into_owned()),
+            Flag::Keyword(a) => Flag::Keyword(a.into_owned_keyword()),
             Flag::Extension(a) => Flag::Extension(a.into_owned()),
         }
     }

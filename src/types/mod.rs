@@ -19,6 +19,7 @@ mod byte_str;
 mod capability;
 pub(crate) mod chars;
 mod code;
+mod common_token;
 mod datetime;
 mod envelope;
 mod error;
