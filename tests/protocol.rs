@@ -363,6 +363,21 @@ fn malformed_untagged_response_is_skipped_and_reported() {
 }
 
 #[test]
+fn malformed_answer_with_our_tag_fails_the_command_and_breaks_the_connection() {
+    let mut p = logged_in("IMAP4rev1");
+    // `A10` is not the running command's tag `A1`: an event, not the answer.
+    p.send(&Noop).unwrap();
+    sent(&mut p);
+    p.handle_input(b"A10 XYZZY what\r\n");
+    assert!(p.poll_command(&Noop).unwrap().is_none());
+    assert!(matches!(events(&mut p)[..], [Event::Malformed(_)]));
+    p.handle_input(b"A1 XYZZY what\r\n");
+    let err = p.poll_command(&Noop).unwrap_err();
+    assert!(matches!(err, Error::Parse(_)), "{err:?}");
+    assert!(p.send(&Noop).is_err(), "the connection is unusable after a malformed answer");
+}
+
+#[test]
 fn empty_line_between_responses_is_skipped() {
     let mut p = logged_in("IMAP4rev1");
     run(&mut p, &Noop, "* 5 EXISTS\r\n\r\nA1 OK done\r\n").unwrap();

@@ -405,7 +405,7 @@ impl Protocol {
                 continue;
             }
             let parsed = parse_frame(frame, &self.config.parse).map(Response::into_owned);
-            let tagged_ours = self.in_flight.iter().any(|f| frame.starts_with(f.tag_prefix().as_bytes()));
+            let tagged_ours = self.in_flight.iter().any(|f| f.tags(frame));
             self.input.consume(len);
             match parsed {
                 Ok(response) => {
@@ -627,8 +627,10 @@ impl Protocol {
 }
 
 impl InFlight {
-    fn tag_prefix(&self) -> String {
-        format!("{} ", self.tag)
+    /// True when `frame` starts with this command's tag and a space (no
+    /// string is built: this runs for every framed response).
+    fn tags(&self, frame: &[u8]) -> bool {
+        frame.strip_prefix(self.tag.as_bytes()).is_some_and(|rest| rest.first() == Some(&b' '))
     }
 
     /// True when a synchronising literal is next and the server has not
