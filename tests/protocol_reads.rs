@@ -117,3 +117,33 @@ fn select_answer_at_every_read_size() {
     let out = same_at_every_read_size(|| preauth("IMAP4rev1"), &Select::new("INBOX").unwrap(), answer);
     assert!(out.contains("3857529045") && out.contains("4392"), "{out}");
 }
+
+/// APPEND with a synchronising literal: the `+` that lets the literal go
+/// and the tagged answer arrive cut at every byte; the literal is sent
+/// once, only after the whole `+` line, and the answer is the same.
+#[test]
+fn append_continuation_at_every_read_size() {
+    let message = b"Subject: hi\r\n\r\nbody\r\n";
+    let answer = b"* 2 EXISTS\r\nA0 OK [APPENDUID 38505 3955] APPEND completed\r\n";
+    let mut whole = None;
+    for chunk in (1..=12).chain([64]) {
+        let mut p = preauth("IMAP4rev1 UIDPLUS");
+        let append = typed_imap::command::Append::new("saved", &message[..]).unwrap();
+        p.send(&append).unwrap();
+        assert_eq!(sent(&mut p), format!("A0 APPEND saved {{{}}}\r\n", message.len()));
+        for read in b"+ go ahead\r\n".chunks(chunk) {
+            assert_eq!(sent(&mut p), "", "nothing before the whole + line (reads of {chunk})");
+            p.handle_input(read);
+            assert!(p.poll_command(&append).unwrap().is_none());
+        }
+        assert_eq!(sent(&mut p).as_bytes(), [&message[..], b"\r\n"].concat(), "reads of {chunk}");
+        let mut output = None;
+        for read in answer.chunks(chunk) {
+            p.handle_input(read);
+            output = p.poll_command(&append).unwrap();
+        }
+        let text = format!("{:?}\n{:?}", output.expect("answered"), events(&mut p));
+        assert!(text.contains("3955"), "{text}");
+        assert_eq!(whole.get_or_insert_with(|| text.clone()), &text, "reads of {chunk}");
+    }
+}
