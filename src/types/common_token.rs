@@ -10,7 +10,7 @@
 //! static bytes instead (`Cow::Borrowed(&'static ...)`, which a `'static`
 //! value allows). The bytes, and so every value, are the same as the
 //! server sent: the match is exact, case included. FETCH metadata through
-//! the session: about a third fewer allocations, +11% (D24).
+//! the session: about a third fewer allocations, 11-13% faster (D24).
 
 /// The static copy of `bytes` when it is one of the common MIME tokens.
 pub(crate) fn mime(bytes: &[u8]) -> Option<&'static [u8]> {
