@@ -21,7 +21,7 @@ use typed_imap::command::{Fetch, FetchedMessage, Search, Select};
 use typed_imap::session::Event;
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{
-    Address, BodyStructure, Data, FetchAttr, FetchItem, Section, SequenceSet, SinglePart, SinglePartKind,
+    Address, BodyStructure, Data, FetchAttr, Section, SequenceSet, SinglePart, SinglePartKind,
 };
 
 fn main() {
@@ -59,19 +59,11 @@ fn imaplib_example(session: &mut Session, mailbox: &str) -> Result<(), Box<dyn s
     for n in found.numbers {
         let whole = FetchAttr::body_peek(Section::default());
         let fetched = session.run(Fetch::new(SequenceSet::single(n)?, vec![whole]))?;
-        let bytes = fetched.messages.first().and_then(body_bytes).unwrap_or_default();
+        let bytes = fetched.messages.first().and_then(FetchedMessage::body).unwrap_or_default();
         let first = String::from_utf8_lossy(bytes.split(|b| *b == b'\n').next().unwrap_or_default());
         println!("message {n}: {} bytes, begins {:?}", bytes.len(), first.trim_end());
     }
     Ok(())
-}
-
-/// The `BODY[]` bytes of a fetched message.
-fn body_bytes(message: &FetchedMessage) -> Option<Vec<u8>> {
-    message.items.iter().find_map(|item| match item {
-        FetchItem::BodySection { data: Some(data), .. } => Some(data.as_bytes().to_vec()),
-        _ => None,
-    })
 }
 
 /// One FETCH for every message: UID, FLAGS, ENVELOPE and BODYSTRUCTURE,
@@ -93,21 +85,18 @@ fn typed_view(session: &mut Session) -> Result<(), Box<dyn std::error::Error>> {
 fn print_message(message: &FetchedMessage) {
     let flags: Vec<String> = message.flags().unwrap_or_default().iter().map(|f| f.to_string()).collect();
     let uid = message.uid().unwrap_or(0);
-    for item in &message.items {
-        match item {
-            FetchItem::Envelope(env) => {
-                let date = env.date.as_ref().map(|d| d.to_string()).unwrap_or_default();
-                let subject = env.subject.as_deref().map(common::decode_words).unwrap_or_default();
-                let from = env.from.first().map(address).unwrap_or_default();
-                println!("#{} uid {uid} ({}) {date}", message.seq, flags.join(" "));
-                println!("  from {from}: {subject:?}");
-                if let Some(parent) = &env.in_reply_to {
-                    println!("  in reply to {parent}");
-                }
-            }
-            FetchItem::BodyStructure(body) => print_part(body, "", 1),
-            _ => {}
+    if let Some(env) = message.envelope() {
+        let date = env.date.as_ref().map(|d| d.to_string()).unwrap_or_default();
+        let subject = env.subject.as_deref().map(common::decode_words).unwrap_or_default();
+        let from = env.from.first().map(address).unwrap_or_default();
+        println!("#{} uid {uid} ({}) {date}", message.seq, flags.join(" "));
+        println!("  from {from}: {subject:?}");
+        if let Some(parent) = &env.in_reply_to {
+            println!("  in reply to {parent}");
         }
+    }
+    if let Some(body) = message.body_structure() {
+        print_part(body, "", 1);
     }
 }
 

@@ -27,8 +27,9 @@
 use std::num::NonZeroU32;
 
 use crate::Error;
+use crate::command::FetchedMessage;
 use crate::command::expunge::join_sets;
-use crate::types::{Data, FetchAttr, FetchItem, FetchItems, Flag, Response, SeqNumber, SequenceSet, Status};
+use crate::types::{Data, FetchAttr, FetchItem, FetchItems, Response, SeqNumber, SequenceSet, Status};
 
 /// FETCH (RFC 3501 section 6.4.5): message data. `.uid()` gives UID FETCH
 /// (the set is then UIDs). Output [`Fetched`].
@@ -107,47 +108,8 @@ impl Fetch {
     }
 }
 
-/// One `* n FETCH (...)` response: a message's number and attributes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FetchedMessage {
-    /// The message sequence number.
-    pub seq: u32,
-    /// The attributes, in the order the server sent them.
-    pub items: Vec<FetchItem<'static>>,
-}
-
-impl FetchedMessage {
-    /// The `UID` item, if the response has one.
-    pub fn uid(&self) -> Option<u32> {
-        uid_of(&self.items)
-    }
-
-    /// The `FLAGS` item, if the response has one.
-    pub fn flags(&self) -> Option<&[Flag<'static>]> {
-        self.items.iter().find_map(|i| match i {
-            FetchItem::Flags(f) => Some(f.as_slice()),
-            _ => None,
-        })
-    }
-
-    /// True when the response holds FLAGS and nothing but UID besides: an
-    /// unsolicited flag update when FLAGS was not asked for.
-    pub(crate) fn is_flag_update(&self) -> bool {
-        is_flag_update(&self.items)
-    }
-
-    /// Back to the response it came from.
-    pub(crate) fn into_response(self) -> Response<'static> {
-        Response::Data(Data::Fetch { seq: self.seq, items: self.items })
-    }
-
-    /// True when the message is in `set`, by number or by UID.
-    pub(crate) fn in_set(&self, set: &SequenceSet) -> bool {
-        in_set(self.seq, &self.items, set)
-    }
-}
-
-fn uid_of(items: &[FetchItem<'_>]) -> Option<u32> {
+/// The `UID` item of a FETCH response's items.
+pub(crate) fn uid_of(items: &[FetchItem<'_>]) -> Option<u32> {
     items.iter().find_map(|i| match i {
         FetchItem::Uid(u) => Some(*u),
         _ => None,

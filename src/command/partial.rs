@@ -15,7 +15,7 @@
 use std::num::NonZeroU32;
 
 use crate::Error;
-use crate::command::fetch::FetchedMessage;
+use crate::command::FetchedMessage;
 use crate::types::{Data, FetchAttr, Response, Section, Status, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
 

@@ -19,7 +19,8 @@
 //! RFC 3501 section 6.4.6).
 
 use crate::Error;
-use crate::command::fetch::{FetchedMessage, in_set};
+use crate::command::FetchedMessage;
+use crate::command::fetch::in_set;
 use crate::types::{Code, Data, FetchItem, Flag, Response, SequenceSet, Status, ValidationError};
 use crate::wire::encode::{Encode, Encoder};
 

@@ -183,11 +183,8 @@ pub fn fetch_partial_body(server: &Server) {
     let msg = &fetched.messages[0];
     assert_eq!(body_of(&msg.items, Some(0)), &MESSAGE[..10]);
     assert_eq!(body_of(&msg.items, Some(30)), &MESSAGE[30..55]);
-    let part1 = msg.items.iter().find_map(|i| match i {
-        FetchItem::BodySection { section, data, .. } if section.part == [1] => data.clone(),
-        _ => None,
-    });
-    assert_eq!(part1.unwrap().as_bytes(), b"Hello from the live suite.");
+    let part1 = msg.section(&Section { part: vec![1], text: None });
+    assert_eq!(part1.expect("BODY[1]"), b"Hello from the live suite.");
     cleanup(&mut s, &mb);
 }
 
@@ -385,11 +382,7 @@ Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\
     s.run(append).unwrap();
     s.run(Select::new(&mb).unwrap()).unwrap();
     let fetched = s.run(Fetch::new(set(1), attrs(vec![FetchAttr::binary_peek(vec![1])]))).unwrap();
-    let data = fetched.messages[0].items.iter().find_map(|i| match i {
-        FetchItem::Binary { data, .. } => data.clone(),
-        _ => None,
-    });
-    assert_eq!(data.expect("BINARY[1]").as_bytes(), payload.as_slice());
+    assert_eq!(fetched.messages[0].binary(&[1]).expect("BINARY[1]"), payload.as_slice());
     cleanup(&mut s, &mb);
 }
 
