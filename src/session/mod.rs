@@ -10,6 +10,7 @@ mod config;
 mod event;
 mod mailbox;
 mod protocol;
+mod shared;
 mod tag;
 mod transition;
 
