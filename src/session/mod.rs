@@ -12,6 +12,8 @@ mod mailbox;
 mod protocol;
 mod shared;
 mod tag;
+#[cfg(feature = "tokio")]
+pub mod tokio;
 mod transition;
 
 pub use config::Config;
