@@ -200,3 +200,32 @@ async fn zero_timeout_is_refused_before_the_stream_is_read() {
     let err = Builder::default().read_timeout(Duration::ZERO).stream(client).await.unwrap_err();
     assert!(matches!(err, Error::InvalidArgument(_)), "{err:?}");
 }
+
+#[tokio::test]
+async fn write_timeout_breaks_the_session() {
+    // A duplex of 4 bytes that the server never reads: "A0 NOOP\r\n"
+    // cannot be written whole.
+    let (client, server) = duplex(4);
+    let mut peer = Peer { io: BufReader::new(server) };
+    let greeting = peer.send("* PREAUTH [CAPABILITY IMAP4rev1 IDLE] ready\r\n");
+    let builder = Builder::default().write_timeout(Duration::from_millis(100));
+    let (session, ()) = tokio::join!(builder.stream(client), greeting);
+    let mut session = session.unwrap();
+    let err = session.noop().await.unwrap_err();
+    let Error::Io(io) = &err else { panic!("expected an I/O error, got {err:?}") };
+    assert_eq!(io.kind(), std::io::ErrorKind::TimedOut, "{err}");
+    assert!(io.to_string().contains("write timed out"), "{err}");
+    assert_eq!(session.state(), State::Logout);
+}
+
+/// The futures of a session over a socket can be spawned on a
+/// multi-threaded runtime: they are `Send` (a compile-time check).
+#[allow(dead_code)]
+fn futures_are_send(session: &mut Session<typed_imap::session::tokio::Connection>) {
+    fn send<T: Send>(_: T) {}
+    send(session.run(Noop));
+    send(session.login("alice", "secret"));
+    send(session.idle());
+    send(session.starttls());
+    send(session.logout());
+}
