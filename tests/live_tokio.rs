@@ -2,8 +2,9 @@
 //! The tokio driver against the real Dovecot 2.3 and Cyrus 3.6
 //! (`scripts/test-servers up`): plain TCP, implicit TLS and STARTTLS
 //! verified against the test CA, LOGIN, SELECT, FETCH, APPEND with a
-//! literal, IDLE woken by a second session's APPEND, and a NO as an
-//! error. Where the servers listen and who logs in is `tests/live/`'s,
+//! literal, IDLE woken by a second session's APPEND, a NO as an error,
+//! the message commands (STORE, SEARCH, COPY, UID FETCH, EXPUNGE,
+//! STATUS) and AUTHENTICATE (LOGIN, CRAM-MD5, a refused PLAIN). Where the servers listen and who logs in is `tests/live/`'s,
 //! shared with the blocking suites.
 
 #[allow(dead_code, unused_macros)]
@@ -13,10 +14,12 @@ use std::time::Duration;
 
 use live::{Server, TIMEOUT, User, cyrus, dovecot};
 use typed_imap::Error;
-use typed_imap::command::State;
+use typed_imap::command::{Fetch, FlagsAction, State, StoreMode};
 use typed_imap::session::Event;
 use typed_imap::session::tokio::{Builder, Connection, Session};
-use typed_imap::types::{Data, FetchAttr, FetchItem, SequenceSet, StatusKind};
+use typed_imap::types::{
+    Data, FetchAttr, FetchItem, Flag, SearchKey, SequenceSet, StatusAttr, StatusItem, StatusKind,
+};
 
 /// The live options: the test CA and the suite's timeout.
 fn builder(server: &Server) -> Builder {
@@ -97,7 +100,7 @@ async fn append_literal_and_read_it_back(server: &Server) {
     // 8-bit bytes in the body only: Cyrus rewrites them in headers.
     let mut body = message("literal");
     body.extend_from_slice("\u{e9}t\u{e9} \"quoted\" {5}\r\n".as_bytes());
-    s.append(Some(&name), &[typed_imap::types::Flag::Seen], None, body.clone()).await.unwrap();
+    s.append(Some(&name), &[Flag::Seen], None, body.clone()).await.unwrap();
     s.select(&name, true).await.unwrap();
     let set = SequenceSet::from_numbers([1]).unwrap();
     let fetched = s.fetch(set, vec![FetchAttr::Rfc822, FetchAttr::Flags]).await.unwrap();
@@ -107,7 +110,7 @@ async fn append_literal_and_read_it_back(server: &Server) {
     });
     assert_eq!(got.as_deref(), Some(body.as_slice()), "{fetched:?}");
     let flags = fetched.messages[0].flags().expect("FLAGS in the answer");
-    assert!(flags.contains(&typed_imap::types::Flag::Seen), "{flags:?}");
+    assert!(flags.contains(&Flag::Seen), "{flags:?}");
 }
 
 async fn idle_sees_an_append_from_another_session(server: &Server) {
@@ -143,6 +146,49 @@ async fn no_is_an_error_and_the_session_goes_on(server: &Server) {
     assert_eq!(s.state(), State::Authenticated);
 }
 
+async fn store_search_copy_uid_fetch_expunge(server: &Server) {
+    let mut s = alice(server).await;
+    let name = mailbox(server, &mut s, "tokio-store").await;
+    let target = mailbox(server, &mut s, "tokio-copy").await;
+    for marker in ["one", "two"] {
+        s.append(Some(&name), &[], None, message(marker)).await.unwrap();
+    }
+    s.select(&name, false).await.unwrap();
+    let first = || SequenceSet::from_numbers([1]).unwrap();
+    let action = FlagsAction { mode: StoreMode::Add, silent: false };
+    let stored = s.store(first(), action, [Flag::Deleted]).await.unwrap();
+    assert!(format!("{stored:?}").contains("Deleted"), "{stored:?}");
+    let found = s.search(None, SearchKey::Deleted).await.unwrap();
+    assert_eq!(found.numbers, vec![1], "{found:?}");
+    let copied = s.copy(first(), &target).await.unwrap();
+    assert!(copied.is_some(), "both servers send COPYUID");
+    let by_uid = s.uid(Fetch::new(SequenceSet::from_numbers([1, 2]).unwrap(), vec![FetchAttr::Uid])).await;
+    let uids: Vec<_> = by_uid.unwrap().messages.iter().filter_map(|m| m.uid()).collect();
+    assert_eq!(uids.len(), 2, "{uids:?}");
+    let expunged = s.expunge().await.unwrap();
+    assert_eq!(expunged.seqs, vec![1], "{expunged:?}");
+    let status = s.status(&target, [StatusAttr::Messages]).await.unwrap();
+    assert!(status.items.contains(&StatusItem::Messages(1)), "{status:?}");
+}
+
+async fn authenticate_login_cram_md5_and_a_wrong_plain(server: &Server) {
+    let connect = || builder(server).connect(&server.host, server.port);
+    let mut s = connect().await.unwrap();
+    let mut login = typed_imap::auth::Login::new(User::Alice.name(), User::Alice.password());
+    s.authenticate(&mut login).await.unwrap();
+    assert_eq!(s.state(), State::Authenticated);
+    assert!(s.capabilities().is_some(), "capabilities known after AUTHENTICATE");
+    let mut s = connect().await.unwrap();
+    s.login_cram_md5(&User::Alice.name(), &User::Alice.password()).await.unwrap();
+    assert_eq!(s.state(), State::Authenticated);
+    let mut s = connect().await.unwrap();
+    let mut wrong = typed_imap::auth::Plain::new(User::Alice.name(), "wrong").unwrap();
+    let err = s.authenticate(&mut wrong).await.unwrap_err();
+    assert!(matches!(err, Error::No(_)), "{err:?}");
+    assert_eq!(s.state(), State::NotAuthenticated);
+    s.noop().await.unwrap();
+}
+
 /// A module per case with one `#[tokio::test]` per server:
 /// `plain_login_select_fetch_logout::dovecot`, `...::cyrus`.
 macro_rules! live_tokio_tests {
@@ -170,4 +216,6 @@ live_tokio_tests!(
     append_literal_and_read_it_back,
     idle_sees_an_append_from_another_session,
     no_is_an_error_and_the_session_goes_on,
+    store_search_copy_uid_fetch_expunge,
+    authenticate_login_cram_md5_and_a_wrong_plain,
 );
