@@ -10,7 +10,10 @@ mod config;
 mod event;
 mod mailbox;
 mod protocol;
+mod shared;
 mod tag;
+#[cfg(feature = "tokio")]
+pub mod tokio;
 mod transition;
 
 pub use config::Config;

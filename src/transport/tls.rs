@@ -76,7 +76,7 @@ impl TlsOptions {
 
     /// The rustls client configuration these options describe, with the
     /// `ring` provider. Fails on unreadable or malformed PEM.
-    fn client_config(&self) -> io::Result<Arc<ClientConfig>> {
+    pub(crate) fn client_config(&self) -> io::Result<Arc<ClientConfig>> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let builder = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
@@ -103,7 +103,7 @@ impl TlsOptions {
     }
 
     /// The name to verify and send as SNI: the override, else `host`.
-    fn name_for(&self, host: &str) -> io::Result<ServerName<'static>> {
+    pub(crate) fn name_for(&self, host: &str) -> io::Result<ServerName<'static>> {
         let name = self.server_name.as_deref().unwrap_or(host);
         ServerName::try_from(name.to_owned()).map_err(invalid)
     }

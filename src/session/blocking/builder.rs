@@ -134,8 +134,8 @@ impl Builder {
     /// the certificate check happen before the greeting is read.
     pub fn connect_tls(self, host: &str, port: u16) -> Result<Session, Error> {
         self.check()?;
-        let transport =
-            Transport::tls(host, port, &self.timeouts, &self.tls).map_err(super::handshake_error)?;
+        let transport = Transport::tls(host, port, &self.timeouts, &self.tls)
+            .map_err(crate::session::shared::handshake_error)?;
         Session::start(transport, host, self)
     }
 

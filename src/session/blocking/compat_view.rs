@@ -10,8 +10,7 @@
 use super::Session;
 use crate::Error;
 use crate::command::Noop;
-use crate::session::Event;
-use crate::types::{Data, Status};
+use crate::session::{Event, shared};
 
 impl Session {
     /// imaplib `response(code)`: removes and returns the queued events
@@ -20,20 +19,19 @@ impl Session {
     /// `PERMANENTFLAGS`, ...), in arrival order; the name is compared
     /// case-insensitively (conformance item 83). No I/O.
     pub fn response(&mut self, code: &str) -> Vec<Event> {
-        self.protocol
-            .take_events_where(|event| event.name().eq_ignore_ascii_case(code) || has_code(event, code))
+        shared::take_response(&mut self.protocol, code)
     }
 
     /// imaplib `recent`: the queued `RECENT` counts (RFC 3501 section
     /// 7.3.2), taken from the queue without I/O; when there are none,
     /// sends NOOP and returns those that arrived (conformance item 84).
     pub fn recent(&mut self) -> Result<Vec<u32>, Error> {
-        let queued = recent_counts(self.response("RECENT"));
+        let queued = shared::recent_counts(self.response("RECENT"));
         if !queued.is_empty() {
             return Ok(queued);
         }
         self.run(Noop)?;
-        Ok(recent_counts(self.response("RECENT")))
+        Ok(shared::recent_counts(self.response("RECENT")))
     }
 
     /// imaplib `PROTOCOL_VERSION`: the highest IMAP version the server
@@ -48,26 +46,4 @@ impl Session {
     pub(super) fn clear_events(&mut self) {
         while self.protocol.poll_event().is_some() {}
     }
-}
-
-/// The highest version among `IMAP4rev2`, `IMAP4rev1`, `IMAP4` that the
-/// capabilities of `session` name.
-pub(super) fn highest_version(session: &Session) -> &'static str {
-    ["IMAP4REV2", "IMAP4REV1", "IMAP4"].into_iter().find(|v| session.has_capability(v)).unwrap_or("IMAP4REV1")
-}
-
-fn has_code(event: &Event, name: &str) -> bool {
-    let Event::Status(Status { code: Some(code), .. }) = event else { return false };
-    let text = code.to_string();
-    text.split(' ').next().is_some_and(|word| word.eq_ignore_ascii_case(name))
-}
-
-fn recent_counts(events: Vec<Event>) -> Vec<u32> {
-    events
-        .into_iter()
-        .filter_map(|event| match event {
-            Event::Data(Data::Recent(n)) => Some(n),
-            _ => None,
-        })
-        .collect()
 }

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use super::Session;
 use crate::Error;
 use crate::session::Event;
+use crate::session::shared::{IdleCursor, IdleStep, later};
 
 /// A running IDLE, borrowed from its [`Session`] so that no other command
 /// can be sent meanwhile (conformance item 43). Made by
@@ -32,10 +33,8 @@ use crate::session::Event;
 #[must_use = "an IDLE runs until done() or drop"]
 pub struct IdleHandle<'s> {
     session: &'s mut Session,
-    /// When the current IDLE command started (for the keep-alive).
-    started: Instant,
-    /// The events queued before IDLE, left where they are.
-    skip: usize,
+    /// Which events are the IDLE's, when the keep-alive is due.
+    cursor: IdleCursor,
     open: bool,
 }
 
@@ -49,12 +48,9 @@ impl Session {
         if self.capabilities().is_none() {
             self.refresh_capabilities()?;
         }
-        let skip = self.protocol.queued_events();
-        let lost = self.protocol.lost_events();
+        let cursor = IdleCursor::new(&self.protocol, Instant::now());
         self.enter_idle()?;
-        let mut handle = IdleHandle { session: self, started: Instant::now(), skip, open: true };
-        handle.forget_dropped(lost);
-        Ok(handle)
+        Ok(IdleHandle { session: self, cursor, open: true })
     }
 
     /// IDLE up to the server's `+`.
@@ -115,19 +111,13 @@ impl IdleHandle<'_> {
     pub fn wait(&mut self, timeout: Duration) -> Result<Option<Event>, Error> {
         let deadline = later(Instant::now(), timeout);
         loop {
-            if let Some(event) = self.session.protocol.take_event_at(self.skip) {
-                return Ok(Some(event));
+            let keepalive = self.session.idle_keepalive;
+            match self.cursor.step(&mut self.session.protocol, Instant::now(), deadline, keepalive) {
+                IdleStep::Event(event) => return Ok(Some(event)),
+                IdleStep::TimedOut => return Ok(None),
+                IdleStep::Renew => self.renew()?,
+                IdleStep::Read(within) => self.read(within)?,
             }
-            let now = Instant::now();
-            let renew_at = later(self.started, self.session.idle_keepalive);
-            if now >= renew_at {
-                self.renew()?;
-                continue;
-            }
-            if now >= deadline {
-                return Ok(None);
-            }
-            self.read(deadline.min(renew_at) - now)?;
         }
     }
 
@@ -159,38 +149,20 @@ impl IdleHandle<'_> {
     /// The keep-alive: DONE, then IDLE again.
     fn renew(&mut self) -> Result<(), Error> {
         self.open = false;
-        let lost = self.session.protocol.lost_events();
-        let result = self.session.leave_idle().and_then(|()| self.session.enter_idle());
-        self.forget_dropped(lost);
-        result?;
+        self.session.leave_idle()?;
+        self.session.enter_idle()?;
         self.open = true;
-        self.started = Instant::now();
+        self.cursor.renewed(&self.session.protocol, Instant::now());
         Ok(())
     }
 
     fn read(&mut self, timeout: Duration) -> Result<(), Error> {
-        let lost = self.session.protocol.lost_events();
         let result = self.session.idle_read(timeout);
         if result.is_err() {
             self.open = false;
         }
-        self.forget_dropped(lost);
         result
     }
-
-    /// When the full queue dropped its oldest events since the count was
-    /// `lost`, those from before IDLE went first: fewer are left to skip.
-    fn forget_dropped(&mut self, lost: u64) {
-        let dropped = self.session.protocol.lost_events().saturating_sub(lost);
-        self.skip = self.skip.saturating_sub(usize::try_from(dropped).unwrap_or(usize::MAX));
-    }
-}
-
-/// `start + wait`, or about a century later when that overflows (a
-/// timeout of `Duration::MAX` means no timeout).
-fn later(start: Instant, wait: Duration) -> Instant {
-    const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
-    start.checked_add(wait).or_else(|| start.checked_add(CENTURY)).unwrap_or(start)
 }
 
 impl Drop for IdleHandle<'_> {

@@ -9,11 +9,12 @@
 use super::Session;
 use crate::Error;
 use crate::command::{
-    Append, AppendUid, Capabilities, Capability, Create, Created, Delete, DeleteAcl, Enable, Examine, GetAcl,
+    AppendUid, Capabilities, Capability, Create, Created, Delete, DeleteAcl, Enable, Examine, GetAcl,
     GetAnnotation, GetQuota, GetQuotaRoot, List, ListItem, Lsub, ModRights, MyRights, Namespace, Noop,
     ProxyAuth, QuotaLimit, QuotaRoots, Raw, RawArg, RawOutput, Rename, Select, Selected, SetAcl,
     SetAnnotation, SetQuota, StatusCommand, Subscribe, Unsubscribe,
 };
+use crate::session::shared;
 use crate::types::{self as t, Flag, InternalDate, StatusAttr, StatusData};
 
 impl Session {
@@ -101,14 +102,7 @@ impl Session {
         date: Option<InternalDate>,
         message: impl Into<Vec<u8>>,
     ) -> Result<Option<AppendUid>, Error> {
-        let mut append = Append::new(mailbox.unwrap_or("INBOX"), message)?;
-        if !flags.is_empty() {
-            append = append.flags(flags.iter().cloned())?;
-        }
-        if let Some(date) = date {
-            append = append.date(date);
-        }
-        self.run(append)
+        self.run(shared::append_command(mailbox, flags, date, message)?)
     }
 
     /// imaplib `namespace`: NAMESPACE (RFC 2342).

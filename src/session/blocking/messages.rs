@@ -6,9 +6,10 @@ use super::Session;
 use crate::Error;
 use crate::command::{
     Check, Close, Copy, CopyUid, Expunge, Expunged, Fetch, Fetched, FetchedMessage, FlagsAction, Move, Moved,
-    Partial, PartialItem, Search, Searched, Sort, SortCriterion, Store, Stored, Thread, ThreadAlgorithm, Uid,
-    UidCapable, Unselect,
+    Partial, PartialItem, Searched, Sort, SortCriterion, Stored, Thread, ThreadAlgorithm, Uid, UidCapable,
+    Unselect,
 };
+use crate::session::shared;
 use crate::types::{self as t, FetchItems, Flag, SearchKey, SearchResult, SequenceSet};
 
 impl Session {
@@ -56,8 +57,7 @@ impl Session {
         action: FlagsAction,
         flags: impl IntoIterator<Item = Flag<'f>>,
     ) -> Result<Stored, Error> {
-        let store = Store::with_mode(set, action.mode, flags)?;
-        self.run(if action.silent { store.silent() } else { store })
+        self.run(shared::store_command(set, action, flags)?)
     }
 
     /// imaplib `copy(message_set, new_mailbox)`: COPY (RFC 3501 section
@@ -76,11 +76,7 @@ impl Session {
     /// imaplib `search(charset, *criteria)`: SEARCH (RFC 3501 section
     /// 6.4.4; conformance item 32), with `CHARSET` when given.
     pub fn search(&mut self, charset: Option<&str>, criteria: SearchKey<'static>) -> Result<Searched, Error> {
-        let search = Search::new(criteria);
-        self.run(match charset {
-            Some(name) => search.charset(name)?,
-            None => search,
-        })
+        self.run(shared::search_command(charset, criteria)?)
     }
 
     /// imaplib `sort(sort_criteria, charset, *search_criteria)`: SORT

@@ -80,10 +80,11 @@ pub use idle::IdleHandle;
 pub use pipeline::{Pipeline, PipelineResults, Ticket};
 
 use self::builder::Parts;
+use super::shared::{self, handshake_error};
 use super::{Event, MailboxState, Protocol};
-use crate::command::{Capability, LoggedOut, Logout, StartTls, State};
+use crate::command::{Capability, Logout, StartTls, State};
 use crate::transport::{Stream, TlsOptions, Transport, starttls};
-use crate::types::{self, Status, StatusKind};
+use crate::types::{self, Status};
 use crate::{Command, Error};
 
 /// The IMAP port for plain TCP and STARTTLS (RFC 3501 section 2.1).
@@ -177,17 +178,12 @@ impl Session {
     /// capabilities (items 5, 6, 8).
     fn handshake(&mut self) -> Result<(), Error> {
         self.read_greeting()?;
-        if self.require_tls && !self.transport.is_tls() && self.state() == State::Authenticated {
-            return Err(policy_error("PREAUTH on a connection without TLS refused (require_tls)"));
-        }
+        shared::refuse_clear_text_preauth(&self.protocol, self.require_tls, self.transport.is_tls())?;
         if self.protocol.capabilities().is_none() {
             self.refresh_capabilities()?;
         }
-        self.protocol_version = compat_view::highest_version(self);
-        match ["IMAP4rev1", "IMAP4", "IMAP4rev2"].iter().any(|v| self.has_capability(v)) {
-            true => Ok(()),
-            false => Err(Error::Aborted("server not IMAP4 compliant".into())),
-        }
+        self.protocol_version = shared::highest_version(&self.protocol);
+        shared::require_imap4(&self.protocol)
     }
 
     /// Runs `cmd`: sends it, reads until its tagged response, and returns
@@ -224,7 +220,7 @@ impl Session {
     /// usable; a failed handshake closes it.
     pub fn starttls(&mut self) -> Result<(), Error> {
         if !self.transport.is_plain_tcp() {
-            return Err(tls_error(
+            return Err(shared::tls_error(
                 "couldn't establish TLS: the connection is not plain TCP (TLS already on?)",
             ));
         }
@@ -243,7 +239,7 @@ impl Session {
     fn send_starttls(&mut self) -> Result<(), Error> {
         match self.drive(&StartTls) {
             Ok(()) => Ok(()),
-            Err(e @ (Error::No(_) | Error::Bad(_))) => Err(tls_error(format!("couldn't establish TLS: {e}"))),
+            Err(e @ (Error::No(_) | Error::Bad(_))) => Err(shared::starttls_refused(e)),
             Err(e) => {
                 self.close_if_over();
                 Err(e)
@@ -253,12 +249,12 @@ impl Session {
 
     /// imaplib `logout`: logs out (LOGOUT, RFC 3501 section 6.1.3) and
     /// closes the connection. The result is the server's BYE (kind
-    /// [`StatusKind::Bye`]), or its tagged OK when it sent no BYE
+    /// [`StatusKind::Bye`](crate::types::StatusKind::Bye)), or its tagged OK when it sent no BYE
     /// (conformance items 93-95): imaplib's `('BYE', [text])`.
     pub fn logout(&mut self) -> Result<Status<'static>, Error> {
         let result = self.drive(&Logout);
         self.shut();
-        result.map(logged_out_status)
+        result.map(shared::logged_out_status)
     }
 
     /// imaplib `state`: the connection state (RFC 3501 section 3).
@@ -318,14 +314,8 @@ impl Session {
 
     /// `require_tls`: LOGIN and AUTHENTICATE are refused in the clear,
     /// before anything is sent.
-    fn refuse_clear_text_credentials(&self, name: &str) -> Result<(), Error> {
-        let credentials = ["LOGIN", "AUTHENTICATE"].iter().any(|n| name.eq_ignore_ascii_case(n));
-        match self.require_tls && credentials && !self.transport.is_tls() {
-            true => {
-                Err(policy_error(format!("{name} refused: the connection is not encrypted (require_tls)")))
-            }
-            false => Ok(()),
-        }
+    pub(super) fn refuse_clear_text_credentials(&self, name: &str) -> Result<(), Error> {
+        shared::refuse_clear_text_credentials(name, self.require_tls, self.transport.is_tls())
     }
 
     /// Closes the transport once the protocol says the connection is over
@@ -362,34 +352,4 @@ impl fmt::Debug for Session {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Session").finish_non_exhaustive()
     }
-}
-
-/// A TLS failure: [`Error::Tls`].
-fn tls_error(message: impl Into<String>) -> Error {
-    Error::Tls(message.into())
-}
-
-/// A failed TLS handshake: [`Error::Tls`] when TLS itself refused (a
-/// certificate that does not verify, a protocol alert), else the I/O
-/// error (a timeout, a reset).
-pub(crate) fn handshake_error(e: std::io::Error) -> Error {
-    match e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
-        Some(tls) => tls_error(format!("couldn't establish TLS: {tls}")),
-        None => Error::Io(e),
-    }
-}
-
-/// A refusal by the session's own security policy: [`Error::Insecure`].
-fn policy_error(message: impl Into<String>) -> Error {
-    Error::Insecure(message.into())
-}
-
-/// LOGOUT's answer as the status imaplib returns: BYE with its text, or
-/// the tagged OK's text.
-fn logged_out_status(out: LoggedOut) -> Status<'static> {
-    let kind = match out.bye {
-        true => StatusKind::Bye,
-        false => StatusKind::Ok,
-    };
-    Status { tag: None, kind, code: None, text: out.text }
 }
