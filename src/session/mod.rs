@@ -6,6 +6,7 @@
 //! queue of unsolicited responses) and does no I/O; drivers feed it bytes.
 
 pub mod blocking;
+pub mod builder;
 mod config;
 mod event;
 mod mailbox;

@@ -75,7 +75,8 @@ mod pipeline;
 use std::fmt;
 use std::time::Duration;
 
-pub use builder::{Builder, DEFAULT_IDLE_KEEPALIVE};
+pub use super::builder::DEFAULT_IDLE_KEEPALIVE;
+pub use builder::Builder;
 pub use idle::IdleHandle;
 pub use pipeline::{Pipeline, PipelineResults, Ticket};
 
