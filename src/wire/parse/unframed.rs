@@ -46,6 +46,11 @@ use crate::wire::frame::FrameLimits;
 /// The message data at the start of `bytes` and its length, when the
 /// grammar reads it without framing and the framer would agree (see the
 /// [module docs](self)); `None` sends the caller to the framed path.
+///
+/// `#[inline]`: since the session calls it too, LLVM stopped inlining it
+/// into `parse_response_with`, and small responses (most are `* n
+/// EXISTS` and the like) parsed 6% slower (445 -> 419 MB/s; 466 with it).
+#[inline]
 pub(crate) fn parse_message_data<'a>(
     bytes: &'a [u8],
     options: &ParseOptions,
