@@ -5,6 +5,7 @@
 
 use std::net::TcpStream;
 
+use typed_imap::command::Fetched;
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{FetchAttr, Section, SequenceSet};
 
@@ -15,9 +16,15 @@ pub type Probe = (usize, usize);
 /// A client: what it is called, and its run against a port.
 pub type Client = (&'static str, fn(u16, What) -> Probe);
 
-/// The clients, typed-imap first.
-pub const ALL: [Client; 3] =
-    [("typed-imap", typed_imap_blocking), ("imap-2.4", imap_2), ("imap-3.0a15", imap_3)];
+/// The clients, typed-imap first (its tokio driver too when the bench is
+/// built with `--features tokio`).
+pub const ALL: &[Client] = &[
+    ("typed-imap", typed_imap_blocking),
+    #[cfg(feature = "tokio")]
+    ("typed-imap tokio", typed_imap_tokio),
+    ("imap-2.4", imap_2),
+    ("imap-3.0a15", imap_3),
+];
 
 /// Which corpus is fetched, and so what is asked and probed.
 #[derive(Clone, Copy)]
@@ -38,12 +45,9 @@ impl What {
     }
 }
 
-/// typed-imap's blocking `Session`.
-fn typed_imap_blocking(port: u16, what: What) -> Probe {
-    let mut session = Session::builder().connect("127.0.0.1", port).expect("connect");
-    session.login("user", "password").expect("LOGIN");
-    session.select("INBOX", false).expect("SELECT");
-    let attrs = match what {
+/// The FETCH items typed-imap asks for.
+fn attrs(what: What) -> Vec<FetchAttr<'static>> {
+    match what {
         What::Metadata => vec![
             FetchAttr::Flags,
             FetchAttr::Uid,
@@ -53,16 +57,41 @@ fn typed_imap_blocking(port: u16, what: What) -> Probe {
             FetchAttr::BodyStructure,
         ],
         What::Bodies => vec![FetchAttr::Uid, FetchAttr::Flags, FetchAttr::body_peek(Section::default())],
-    };
-    let fetched = session.fetch(SequenceSet::all(), attrs).expect("FETCH");
+    }
+}
+
+/// What typed-imap's FETCH gave, read as the peers' is.
+fn probe(fetched: Fetched, what: What) -> Probe {
     let probed = fetched.messages.iter().map(|m| match what {
         What::Metadata => m.envelope().and_then(|e| e.subject.as_ref()).map_or(0, |s| s.len()),
         What::Bodies => m.body().map_or(0, <[u8]>::len),
     });
-    let probe = (fetched.messages.len(), probed.sum());
-    drop(fetched);
+    (fetched.messages.len(), probed.sum())
+}
+
+/// typed-imap's blocking `Session`.
+fn typed_imap_blocking(port: u16, what: What) -> Probe {
+    let mut session = Session::builder().connect("127.0.0.1", port).expect("connect");
+    session.login("user", "password").expect("LOGIN");
+    session.select("INBOX", false).expect("SELECT");
+    let probe = probe(session.fetch(SequenceSet::all(), attrs(what)).expect("FETCH"), what);
     session.logout().expect("LOGOUT");
     probe
+}
+
+/// typed-imap's tokio `Session`, on a current-thread runtime.
+#[cfg(feature = "tokio")]
+fn typed_imap_tokio(port: u16, what: What) -> Probe {
+    use typed_imap::session::tokio::Session;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        let mut session = Session::builder().connect("127.0.0.1", port).await.expect("connect");
+        session.login("user", "password").await.expect("LOGIN");
+        session.select("INBOX", false).await.expect("SELECT");
+        let probe = probe(session.fetch(SequenceSet::all(), attrs(what)).await.expect("FETCH"), what);
+        session.logout().await.expect("LOGOUT");
+        probe
+    })
 }
 
 /// rust-imap 2.4 (imap-proto 0.10), the release most services use.
