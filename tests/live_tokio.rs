@@ -58,11 +58,13 @@ async fn plain_login_select_fetch_logout(server: &Server) {
     let fetched = s.fetch(set, vec![FetchAttr::Uid, FetchAttr::Rfc822Size]).await.unwrap();
     assert_eq!(fetched.messages.len(), 1, "{fetched:?}");
     assert!(fetched.messages[0].uid().is_some(), "{fetched:?}");
-    let size = fetched.messages[0].items.iter().find_map(|item| match item {
-        FetchItem::Rfc822Size(n) => Some(*n),
-        _ => None,
-    });
-    assert_eq!(size, Some(message("fetch").len() as u64), "{fetched:?}");
+    assert_eq!(fetched.messages[0].size(), Some(message("fetch").len() as u64), "{fetched:?}");
+    // The same through fetch_each, the message handed over as it arrives.
+    let mut streamed = Vec::new();
+    let attrs = vec![FetchAttr::Uid, FetchAttr::Rfc822Size];
+    let rest = s.fetch_each(Fetch::new(SequenceSet::all(), attrs), |m| streamed.push(m)).await.unwrap();
+    assert_eq!(streamed, fetched.messages);
+    assert!(rest.messages.is_empty(), "{rest:?}");
     let bye = s.logout().await.unwrap();
     assert_eq!(bye.kind, StatusKind::Bye);
     assert_eq!(s.state(), State::Logout);

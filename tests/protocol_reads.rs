@@ -147,3 +147,41 @@ fn append_continuation_at_every_read_size() {
         assert_eq!(whole.get_or_insert_with(|| text.clone()), &text, "reads of {chunk}");
     }
 }
+
+/// `take_collected` between reads (what `fetch_each` does): the messages
+/// come out as their reads arrive, before the tagged OK, and all the parts
+/// together are what one `poll_command` at the end gives, in the same
+/// order, at every read size.
+#[test]
+fn fetch_answer_taken_as_it_arrives_at_every_read_size() {
+    use typed_imap::types::{Status, StatusKind};
+    let whole = run_in_reads_of(selected("IMAP4rev1"), &fetch_uid(), ANSWER, ANSWER.len());
+    let done = Status { tag: None, kind: StatusKind::Ok, code: None, text: Default::default() };
+    for chunk in (1..=40).chain([64, 200]) {
+        let mut p = selected("IMAP4rev1");
+        let fetch = fetch_uid();
+        p.send(&fetch).unwrap();
+        sent(&mut p);
+        let (mut parts, mut before_ok) = (Vec::new(), 0);
+        let mut output = None;
+        for read in ANSWER.chunks(chunk) {
+            p.handle_input(read);
+            output = p.poll_command(&fetch).unwrap();
+            if output.is_none() {
+                let part = fetch.decode(p.take_collected(), &done).unwrap();
+                before_ok += part.messages.len();
+                parts.push(part);
+            }
+        }
+        let mut last = output.expect("answered");
+        for part in parts.into_iter().rev() {
+            let mut joined = part;
+            joined.messages.extend(std::mem::take(&mut last.messages));
+            joined.unsolicited.extend(std::mem::take(&mut last.unsolicited));
+            last = joined;
+        }
+        assert!(before_ok >= 4, "messages came out before the tagged OK (reads of {chunk}): {before_ok}");
+        let joined = format!("{last:#?}\n{:#?}", events(&mut p));
+        assert_eq!(joined, whole, "reads of {chunk}");
+    }
+}

@@ -5,7 +5,7 @@
 
 use std::net::TcpStream;
 
-use typed_imap::command::Fetched;
+use typed_imap::command::{Fetch, Fetched, FetchedMessage};
 use typed_imap::session::blocking::Session;
 use typed_imap::types::{FetchAttr, Section, SequenceSet};
 
@@ -20,6 +20,7 @@ pub type Client = (&'static str, fn(u16, What) -> Probe);
 /// built with `--features tokio`).
 pub const ALL: &[Client] = &[
     ("typed-imap", typed_imap_blocking),
+    ("typed-imap fetch_each", typed_imap_each),
     #[cfg(feature = "tokio")]
     ("typed-imap tokio", typed_imap_tokio),
     ("imap-2.4", imap_2),
@@ -62,11 +63,33 @@ fn attrs(what: What) -> Vec<FetchAttr<'static>> {
 
 /// What typed-imap's FETCH gave, read as the peers' is.
 fn probe(fetched: Fetched, what: What) -> Probe {
-    let probed = fetched.messages.iter().map(|m| match what {
-        What::Metadata => m.envelope().and_then(|e| e.subject.as_ref()).map_or(0, |s| s.len()),
-        What::Bodies => m.body().map_or(0, <[u8]>::len),
-    });
-    (fetched.messages.len(), probed.sum())
+    (fetched.messages.len(), fetched.messages.iter().map(|m| probed(m, what)).sum())
+}
+
+/// The value read of one message.
+fn probed(message: &FetchedMessage, what: What) -> usize {
+    match what {
+        What::Metadata => message.envelope().and_then(|e| e.subject.as_ref()).map_or(0, |s| s.len()),
+        What::Bodies => message.body().map_or(0, <[u8]>::len),
+    }
+}
+
+/// typed-imap's blocking `Session`, each message read and dropped as it
+/// arrives (`fetch_each`).
+fn typed_imap_each(port: u16, what: What) -> Probe {
+    let mut session = Session::builder().connect("127.0.0.1", port).expect("connect");
+    session.login("user", "password").expect("LOGIN");
+    session.select("INBOX", false).expect("SELECT");
+    let (mut messages, mut sum) = (0, 0);
+    let fetch = Fetch::new(SequenceSet::all(), attrs(what));
+    session
+        .fetch_each(fetch, |m| {
+            messages += 1;
+            sum += probed(&m, what);
+        })
+        .expect("FETCH");
+    session.logout().expect("LOGOUT");
+    (messages, sum)
 }
 
 /// typed-imap's blocking `Session`.

@@ -27,8 +27,8 @@
 use std::num::NonZeroU32;
 
 use crate::Error;
-use crate::command::FetchedMessage;
 use crate::command::expunge::join_sets;
+use crate::command::{Command, FetchedMessage, Uid};
 use crate::types::{Data, FetchAttr, FetchItem, FetchItems, Response, SeqNumber, SequenceSet, Status};
 
 /// FETCH (RFC 3501 section 6.4.5): message data. `.uid()` gives UID FETCH
@@ -182,20 +182,69 @@ fn decode_fetch(
     collected: Vec<Response<'static>>,
     _: &Status<'static>,
 ) -> Result<Fetched, Error> {
-    let mut out = Fetched::default();
-    for response in collected {
-        match response {
-            Response::Data(Data::Fetch { seq, items }) => {
-                let message = FetchedMessage { seq, items };
-                if message.in_set(&cmd.set) && (cmd.asks_flags() || !message.is_flag_update()) {
-                    out.messages.push(message);
-                } else {
-                    out.unsolicited.push(message.into_response());
-                }
-            }
-            Response::Data(Data::Vanished { earlier: true, uids }) => join_sets(&mut out.vanished, uids),
-            other => out.unsolicited.push(other),
-        }
+    Ok(cmd.sort(collected))
+}
+
+/// FETCH or UID FETCH: what the sessions' `fetch_each` takes, which hands
+/// the messages over as they arrive. Implemented for [`Fetch`] and
+/// [`Uid<Fetch>`](crate::command::Uid) (`Fetch::uid()`) only.
+pub trait FetchCommand: Command<Output = Fetched> + sealed::Sealed {
+    /// The FETCH itself.
+    fn fetch(&self) -> &Fetch;
+}
+
+impl FetchCommand for Fetch {
+    fn fetch(&self) -> &Fetch {
+        self
     }
-    Ok(out)
+}
+
+impl FetchCommand for Uid<Fetch> {
+    fn fetch(&self) -> &Fetch {
+        self.inner()
+    }
+}
+
+mod sealed {
+    /// Keeps [`FetchCommand`](super::FetchCommand) to the two forms of FETCH.
+    pub trait Sealed {}
+    impl Sealed for super::Fetch {}
+    impl Sealed for super::Uid<super::Fetch> {}
+}
+
+impl Fetch {
+    /// Sorts FETCH's responses into its result (see the module
+    /// documentation): the messages asked for, `VANISHED (EARLIER)`, and
+    /// the rest as unsolicited. Each response is sorted on its own, so
+    /// the answer may be sorted in parts as it arrives (`fetch_each`).
+    pub(crate) fn sort(&self, responses: Vec<Response<'static>>) -> Fetched {
+        let mut out = Fetched::default();
+        for response in responses {
+            match response {
+                Response::Data(Data::Fetch { seq, items }) => {
+                    let message = FetchedMessage { seq, items };
+                    if message.in_set(&self.set) && (self.asks_flags() || !message.is_flag_update()) {
+                        out.messages.push(message);
+                    } else {
+                        out.unsolicited.push(message.into_response());
+                    }
+                }
+                Response::Data(Data::Vanished { earlier: true, uids }) => join_sets(&mut out.vanished, uids),
+                other => out.unsolicited.push(other),
+            }
+        }
+        out
+    }
+}
+
+impl Fetched {
+    /// Adds a later part of the same answer: its messages, its vanished
+    /// UIDs and its unsolicited responses after this one's.
+    pub(crate) fn append(&mut self, later: Fetched) {
+        self.messages.extend(later.messages);
+        if let Some(uids) = later.vanished {
+            join_sets(&mut self.vanished, uids);
+        }
+        self.unsolicited.extend(later.unsolicited);
+    }
 }

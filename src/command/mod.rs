@@ -97,7 +97,7 @@ pub use compress::{Compress, CompressAlgorithm};
 pub use copy::{Copy, CopyUid, Move, Moved};
 pub use enable::Enable;
 pub use expunge::{Expunge, Expunged, UidExpunge};
-pub use fetch::{Fetch, Fetched};
+pub use fetch::{Fetch, FetchCommand, Fetched};
 pub use fetched_message::FetchedMessage;
 pub use id::{Id, IdParams};
 pub use idle::Idle;
@@ -256,6 +256,11 @@ impl<C: UidCapable> Uid<C> {
     /// The wrapped command.
     pub fn into_inner(self) -> C {
         self.0
+    }
+
+    /// The wrapped command, borrowed.
+    pub fn inner(&self) -> &C {
+        &self.0
     }
 }
 

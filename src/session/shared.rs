@@ -8,8 +8,25 @@ use std::time::{Duration, Instant};
 
 use super::{Event, Protocol};
 use crate::Error;
-use crate::command::{Append, FlagsAction, LoggedOut, Search, State, Store};
+use crate::command::{
+    Append, FetchCommand, Fetched, FetchedMessage, FlagsAction, LoggedOut, Search, State, Store,
+};
 use crate::types::{Data, Flag, InternalDate, SearchKey, SequenceSet, Status, StatusKind};
+
+/// One step of `fetch_each`, the same in both drivers: the messages among
+/// `part` (what the FETCH collected so far, `Protocol::take_collected`,
+/// or its final output) go to `each`, in order; the vanished UIDs and the
+/// unsolicited responses are kept in `rest`, the method's result.
+pub(crate) fn hand_over(part: Fetched, rest: &mut Fetched, each: &mut dyn FnMut(FetchedMessage)) {
+    let Fetched { messages, vanished, unsolicited } = part;
+    messages.into_iter().for_each(each);
+    rest.append(Fetched { messages: Vec::new(), vanished, unsolicited });
+}
+
+/// What a FETCH collected so far, sorted (`fetch_each`).
+pub(crate) fn collected_part(cmd: &impl FetchCommand, protocol: &mut Protocol) -> Fetched {
+    cmd.fetch().sort(protocol.take_collected())
+}
 
 /// A TLS failure: [`Error::Tls`].
 pub(crate) fn tls_error(message: impl Into<String>) -> Error {

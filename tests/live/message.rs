@@ -367,6 +367,35 @@ pub fn multiappend_then_uid_fetch(server: &Server) {
     cleanup(&mut s, &mb);
 }
 
+/// `fetch_each` hands over the messages `fetch` returns, in the same
+/// order, with nothing left in the result's `messages`; so does its UID
+/// form. 40 messages, enough for the answer to arrive in several reads.
+pub fn fetch_each_gives_what_fetch_gives(server: &Server) {
+    let mut s = server.alice();
+    let mb = fresh(server, &mut s, "fetch_each");
+    let messages: Vec<Vec<u8>> =
+        (0..40).map(|i| simple(&format!("n{i}"), "bob@example.org", "<e@x>", None)).collect();
+    let mut append = Append::new(&mb, messages[0].clone()).unwrap();
+    for m in &messages[1..] {
+        append = append.message(AppendMessage::new(m.clone()).unwrap());
+    }
+    s.run(append).unwrap();
+    s.run(Select::new(&mb).unwrap()).unwrap();
+    let items = || attrs(vec![FetchAttr::Uid, FetchAttr::Envelope, FetchAttr::body_peek(Section::default())]);
+    let all = || "1:*".parse::<SequenceSet>().unwrap();
+    let fetched = s.run(Fetch::new(all(), items())).unwrap();
+    assert_eq!(fetched.messages.len(), 40);
+    let mut streamed = Vec::new();
+    let rest = s.fetch_each(Fetch::new(all(), items()), |m| streamed.push(m)).unwrap();
+    assert_eq!(streamed, fetched.messages);
+    assert!(rest.messages.is_empty() && rest.vanished.is_none(), "{rest:?}");
+    let mut by_uid = Vec::new();
+    s.fetch_each(Fetch::new(all(), items()).uid(), |m| by_uid.push(m.body().map(<[u8]>::to_vec))).unwrap();
+    assert_eq!(by_uid.len(), 40);
+    assert_eq!(by_uid[7].as_deref(), Some(messages[7].as_slice()));
+    cleanup(&mut s, &mb);
+}
+
 /// APPEND of a message holding NUL and 8-bit bytes as a `literal8`
 /// (`~{n}`, BINARY): `BINARY.PEEK[1]` returns the part's bytes unchanged.
 pub fn append_binary_literal8(server: &Server) {

@@ -287,6 +287,7 @@ macro_rules! shared_live_tests {
             message::uid_expunge_then_expunge,
             message::partial_is_bad,
             message::multiappend_then_uid_fetch,
+            message::fetch_each_gives_what_fetch_gives,
             message::append_binary_literal8,
             sync::condstore_changedsince,
             sync::qresync_vanished,

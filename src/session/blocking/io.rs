@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use super::Session;
 use crate::auth::Authenticator;
+use crate::command::{FetchCommand, Fetched, FetchedMessage};
+use crate::session::shared;
 use crate::{Command, Error};
 
 /// How much is read from the transport at a time.
@@ -22,6 +24,27 @@ impl Session {
             if let Some(output) = output {
                 return Ok(output);
             }
+            self.fill()?;
+        }
+    }
+
+    /// [`drive`](Self::drive) for `fetch_each`: after each read, the
+    /// messages collected so far go to `each`.
+    pub(super) fn drive_each<C: FetchCommand>(
+        &mut self,
+        cmd: &C,
+        rest: &mut Fetched,
+        each: &mut dyn FnMut(FetchedMessage),
+    ) -> Result<(), Error> {
+        self.protocol.send(cmd)?;
+        loop {
+            let output = self.protocol.poll_command(cmd)?;
+            self.flush()?;
+            if let Some(output) = output {
+                shared::hand_over(output, rest, each);
+                return Ok(());
+            }
+            shared::hand_over(shared::collected_part(cmd, &mut self.protocol), rest, each);
             self.fill()?;
         }
     }

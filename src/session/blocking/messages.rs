@@ -5,9 +5,9 @@
 use super::Session;
 use crate::Error;
 use crate::command::{
-    Check, Close, Copy, CopyUid, Expunge, Expunged, Fetch, Fetched, FetchedMessage, FlagsAction, Move, Moved,
-    Partial, PartialItem, Searched, Sort, SortCriterion, Stored, Thread, ThreadAlgorithm, Uid, UidCapable,
-    Unselect,
+    Check, Close, Copy, CopyUid, Expunge, Expunged, Fetch, FetchCommand, Fetched, FetchedMessage,
+    FlagsAction, Move, Moved, Partial, PartialItem, Searched, Sort, SortCriterion, Stored, Thread,
+    ThreadAlgorithm, Uid, UidCapable, Unselect,
 };
 use crate::session::shared;
 use crate::types::{self as t, FetchItems, Flag, SearchKey, SearchResult, SequenceSet};
@@ -46,6 +46,40 @@ impl Session {
         items: impl Into<FetchItems<'static>>,
     ) -> Result<Fetched, Error> {
         self.run(Fetch::new(set, items))
+    }
+
+    /// FETCH (or UID FETCH: `Fetch::uid()`) with each message handed to
+    /// `each` as it arrives, rather than all of them in
+    /// [`Fetched::messages`] at the end: memory stays bounded by what one
+    /// read brings, whatever the number of messages, and each message is
+    /// freed as soon as `each` is done with it. The messages are the ones
+    /// [`fetch`](Self::fetch) would return, in the same order; the result
+    /// holds the rest (`vanished`, `unsolicited`) with `messages` empty.
+    ///
+    /// ```no_run
+    /// # fn f(session: &mut typed_imap::session::blocking::Session) -> Result<(), typed_imap::Error> {
+    /// use typed_imap::command::Fetch;
+    /// use typed_imap::types::{FetchAttr, SequenceSet};
+    ///
+    /// let mut size = 0;
+    /// let fetch = Fetch::new(SequenceSet::all(), vec![FetchAttr::Rfc822Size]);
+    /// session.fetch_each(fetch, |message| size += message.size().unwrap_or(0))?;
+    /// println!("{size} octets in the mailbox");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn fetch_each<C: FetchCommand>(
+        &mut self,
+        cmd: C,
+        mut each: impl FnMut(FetchedMessage),
+    ) -> Result<Fetched, Error> {
+        if !cmd.capabilities().is_empty() && self.protocol.capabilities().is_none() {
+            self.refresh_capabilities()?;
+        }
+        let mut rest = Fetched::default();
+        let result = self.drive_each(&cmd, &mut rest, &mut each);
+        self.close_if_over();
+        result.map(|()| rest)
     }
 
     /// imaplib `store(message_set, command, flags)`: STORE (RFC 3501

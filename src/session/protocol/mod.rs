@@ -348,6 +348,16 @@ impl Protocol {
         self.poll_front(cmd, &One(cmd))
     }
 
+    /// The responses the oldest command in flight has collected so far,
+    /// taken off what its `decode` will see: for a caller that consumes a
+    /// long answer as it arrives (the sessions' `fetch_each`), so that a
+    /// FETCH of a whole mailbox is not held until its tagged OK. Call it
+    /// after [`poll_command`](Self::poll_command) answered `None`; empty
+    /// when nothing is in flight.
+    pub fn take_collected(&mut self) -> Vec<Response<'static>> {
+        self.in_flight.front_mut().map(|flight| std::mem::take(&mut flight.collected)).unwrap_or_default()
+    }
+
     /// Reads input until the oldest command in flight, `cmd`, has its
     /// result; `collector` says which command each untagged response
     /// belongs to.

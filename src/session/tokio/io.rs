@@ -16,6 +16,8 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use super::Session;
 use super::connection::within;
 use crate::auth::Authenticator;
+use crate::command::{FetchCommand, Fetched, FetchedMessage};
+use crate::session::shared;
 use crate::{Command, Error};
 
 /// How much is read from the stream at a time.
@@ -70,6 +72,41 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Session<S> {
             if let Some(output) = output {
                 return Ok(output);
             }
+            self.fill().await?;
+        }
+    }
+
+    /// [`drive`](Self::drive) for `fetch_each`: after each read, the
+    /// messages collected so far go to `each`. Guarded as `drive`: a
+    /// dropped future breaks the session.
+    pub(super) async fn drive_each<C: FetchCommand>(
+        &mut self,
+        cmd: &C,
+        rest: &mut Fetched,
+        each: &mut (dyn FnMut(FetchedMessage) + Send),
+    ) -> Result<(), Error> {
+        let guard = InFlight::arm(self);
+        let result = guard.session.drive_each_unguarded(cmd, rest, each).await;
+        guard.disarm();
+        result
+    }
+
+    async fn drive_each_unguarded<C: FetchCommand>(
+        &mut self,
+        cmd: &C,
+        rest: &mut Fetched,
+        each: &mut (dyn FnMut(FetchedMessage) + Send),
+    ) -> Result<(), Error> {
+        self.settle().await?;
+        self.protocol.send(cmd)?;
+        loop {
+            let output = self.protocol.poll_command(cmd)?;
+            self.flush().await?;
+            if let Some(output) = output {
+                shared::hand_over(output, rest, each);
+                return Ok(());
+            }
+            shared::hand_over(shared::collected_part(cmd, &mut self.protocol), rest, each);
             self.fill().await?;
         }
     }

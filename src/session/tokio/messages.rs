@@ -8,9 +8,9 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use super::Session;
 use crate::Error;
 use crate::command::{
-    Check, Close, Copy, CopyUid, Expunge, Expunged, Fetch, Fetched, FetchedMessage, FlagsAction, Move, Moved,
-    Partial, PartialItem, Searched, Sort, SortCriterion, Stored, Thread, ThreadAlgorithm, Uid, UidCapable,
-    Unselect,
+    Check, Close, Copy, CopyUid, Expunge, Expunged, Fetch, FetchCommand, Fetched, FetchedMessage,
+    FlagsAction, Move, Moved, Partial, PartialItem, Searched, Sort, SortCriterion, Stored, Thread,
+    ThreadAlgorithm, Uid, UidCapable, Unselect,
 };
 use crate::session::shared;
 use crate::types::{self as t, FetchItems, Flag, SearchKey, SearchResult, SequenceSet};
@@ -49,6 +49,26 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Session<S> {
         items: impl Into<FetchItems<'static>>,
     ) -> Result<Fetched, Error> {
         self.run(Fetch::new(set, items)).await
+    }
+
+    /// FETCH (or UID FETCH: `Fetch::uid()`) with each message handed to
+    /// `each` as it arrives: the blocking
+    /// [`fetch_each`](crate::session::blocking::Session::fetch_each), as
+    /// an `async fn`. Memory stays bounded by what one read brings; the
+    /// result holds the rest (`vanished`, `unsolicited`) with `messages`
+    /// empty.
+    pub async fn fetch_each<C: FetchCommand + Sync>(
+        &mut self,
+        cmd: C,
+        mut each: impl FnMut(FetchedMessage) + Send,
+    ) -> Result<Fetched, Error> {
+        if !cmd.capabilities().is_empty() && self.protocol.capabilities().is_none() {
+            self.refresh_capabilities().await?;
+        }
+        let mut rest = Fetched::default();
+        let result = self.drive_each(&cmd, &mut rest, &mut each).await;
+        self.close_if_over().await;
+        result.map(|()| rest)
     }
 
     /// imaplib `store(message_set, command, flags)`: STORE (RFC 3501
