@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use super::Session;
 use crate::auth::Authenticator;
-use crate::command::{FetchCommand, Fetched, FetchedMessage};
-use crate::session::shared;
+use crate::session::Protocol;
 use crate::{Command, Error};
 
 /// How much is read from the transport at a time.
@@ -17,6 +16,17 @@ const CHUNK: usize = 64 * 1024;
 impl Session {
     /// Sends `cmd` and drives the connection until its result is in.
     pub(super) fn drive<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<C::Output, Error> {
+        self.drive_with(cmd, |_| {})
+    }
+
+    /// [`drive`](Self::drive), calling `between_reads` with the protocol
+    /// each time the command is not done yet, before the next read
+    /// (`fetch_each` takes what was collected so far there).
+    pub(super) fn drive_with<C: Command + ?Sized>(
+        &mut self,
+        cmd: &C,
+        mut between_reads: impl FnMut(&mut Protocol),
+    ) -> Result<C::Output, Error> {
         self.protocol.send(cmd)?;
         loop {
             let output = self.protocol.poll_command(cmd)?;
@@ -24,27 +34,7 @@ impl Session {
             if let Some(output) = output {
                 return Ok(output);
             }
-            self.fill()?;
-        }
-    }
-
-    /// [`drive`](Self::drive) for `fetch_each`: after each read, the
-    /// messages collected so far go to `each`.
-    pub(super) fn drive_each<C: FetchCommand>(
-        &mut self,
-        cmd: &C,
-        rest: &mut Fetched,
-        each: &mut dyn FnMut(FetchedMessage),
-    ) -> Result<(), Error> {
-        self.protocol.send(cmd)?;
-        loop {
-            let output = self.protocol.poll_command(cmd)?;
-            self.flush()?;
-            if let Some(output) = output {
-                shared::hand_over(output, rest, each);
-                return Ok(());
-            }
-            shared::hand_over(shared::collected_part(cmd, &mut self.protocol), rest, each);
+            between_reads(&mut self.protocol);
             self.fill()?;
         }
     }

@@ -77,9 +77,12 @@ impl Session {
             self.refresh_capabilities()?;
         }
         let mut rest = Fetched::default();
-        let result = self.drive_each(&cmd, &mut rest, &mut each);
+        let result = self.drive_with(&cmd, |protocol| {
+            shared::hand_over(shared::collected_part(&cmd, protocol), &mut rest, &mut each)
+        });
         self.close_if_over();
-        result.map(|()| rest)
+        shared::hand_over(result?, &mut rest, &mut each);
+        Ok(rest)
     }
 
     /// imaplib `store(message_set, command, flags)`: STORE (RFC 3501

@@ -16,8 +16,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use super::Session;
 use super::connection::within;
 use crate::auth::Authenticator;
-use crate::command::{FetchCommand, Fetched, FetchedMessage};
-use crate::session::shared;
+use crate::session::Protocol;
 use crate::{Command, Error};
 
 /// How much is read from the stream at a time.
@@ -57,13 +56,29 @@ impl<S> Drop for InFlight<'_, S> {
 impl<S: AsyncRead + AsyncWrite + Unpin + Send> Session<S> {
     /// Sends `cmd` and drives the connection until its result is in.
     pub(super) async fn drive<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<C::Output, Error> {
+        self.drive_with(cmd, |_| {}).await
+    }
+
+    /// [`drive`](Self::drive), calling `between_reads` with the protocol
+    /// each time the command is not done yet, before the next read
+    /// (`fetch_each` takes what was collected so far there). A dropped
+    /// future breaks the session (the [`InFlight`] guard).
+    pub(super) async fn drive_with<C: Command + ?Sized>(
+        &mut self,
+        cmd: &C,
+        between_reads: impl FnMut(&mut Protocol) + Send,
+    ) -> Result<C::Output, Error> {
         let guard = InFlight::arm(self);
-        let result = guard.session.drive_command(cmd).await;
+        let result = guard.session.drive_command(cmd, between_reads).await;
         guard.disarm();
         result
     }
 
-    async fn drive_command<C: Command + ?Sized>(&mut self, cmd: &C) -> Result<C::Output, Error> {
+    async fn drive_command<C: Command + ?Sized>(
+        &mut self,
+        cmd: &C,
+        mut between_reads: impl FnMut(&mut Protocol) + Send,
+    ) -> Result<C::Output, Error> {
         self.settle().await?;
         self.protocol.send(cmd)?;
         loop {
@@ -72,41 +87,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Session<S> {
             if let Some(output) = output {
                 return Ok(output);
             }
-            self.fill().await?;
-        }
-    }
-
-    /// [`drive`](Self::drive) for `fetch_each`: after each read, the
-    /// messages collected so far go to `each`. Guarded as `drive`: a
-    /// dropped future breaks the session.
-    pub(super) async fn drive_each<C: FetchCommand>(
-        &mut self,
-        cmd: &C,
-        rest: &mut Fetched,
-        each: &mut (dyn FnMut(FetchedMessage) + Send),
-    ) -> Result<(), Error> {
-        let guard = InFlight::arm(self);
-        let result = guard.session.drive_each_unguarded(cmd, rest, each).await;
-        guard.disarm();
-        result
-    }
-
-    async fn drive_each_unguarded<C: FetchCommand>(
-        &mut self,
-        cmd: &C,
-        rest: &mut Fetched,
-        each: &mut (dyn FnMut(FetchedMessage) + Send),
-    ) -> Result<(), Error> {
-        self.settle().await?;
-        self.protocol.send(cmd)?;
-        loop {
-            let output = self.protocol.poll_command(cmd)?;
-            self.flush().await?;
-            if let Some(output) = output {
-                shared::hand_over(output, rest, each);
-                return Ok(());
-            }
-            shared::hand_over(shared::collected_part(cmd, &mut self.protocol), rest, each);
+            between_reads(&mut self.protocol);
             self.fill().await?;
         }
     }

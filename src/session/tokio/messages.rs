@@ -66,9 +66,14 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Session<S> {
             self.refresh_capabilities().await?;
         }
         let mut rest = Fetched::default();
-        let result = self.drive_each(&cmd, &mut rest, &mut each).await;
+        let result = self
+            .drive_with(&cmd, |protocol| {
+                shared::hand_over(shared::collected_part(&cmd, protocol), &mut rest, &mut each)
+            })
+            .await;
         self.close_if_over().await;
-        result.map(|()| rest)
+        shared::hand_over(result?, &mut rest, &mut each);
+        Ok(rest)
     }
 
     /// imaplib `store(message_set, command, flags)`: STORE (RFC 3501
