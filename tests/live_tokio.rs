@@ -115,6 +115,30 @@ async fn append_literal_and_read_it_back(server: &Server) {
     assert!(flags.contains(&Flag::Seen), "{flags:?}");
 }
 
+/// COMPRESS DEFLATE over implicit TLS: after it, APPEND with a literal,
+/// FETCH of the message back, NOOP, all compressed; a second COMPRESS is
+/// refused with nothing sent.
+async fn compress_then_append_and_fetch_over_tls(server: &Server) {
+    let b = builder(server).server_name(live::env("TLS_NAME"));
+    let mut s = b.connect_tls(&server.host, server.tls_port).await.unwrap();
+    s.login(&User::Alice.name(), &User::Alice.password()).await.unwrap();
+    assert!(s.has_capability("COMPRESS=DEFLATE"), "{:?}", s.capabilities());
+    s.compress().await.unwrap();
+    assert!(s.get_ref().is_compressed() && s.is_tls() && s.get_ref().is_tls());
+    let name = mailbox(server, &mut s, "tokio-compress").await;
+    let mut body = message("compressed");
+    body.extend(std::iter::repeat_n(b"a line that compresses well\r\n".as_slice(), 2000).flatten());
+    s.append(Some(&name), &[], None, body.clone()).await.unwrap();
+    s.select(&name, true).await.unwrap();
+    let fetched = s.fetch(SequenceSet::all(), vec![FetchAttr::Rfc822]).await.unwrap();
+    assert_eq!(fetched.messages[0].body(), Some(body.as_slice()));
+    s.noop().await.unwrap();
+    let again = s.compress().await.unwrap_err();
+    assert!(matches!(&again, Error::Io(e) if e.kind() == std::io::ErrorKind::AlreadyExists), "{again:?}");
+    s.noop().await.expect("still usable after the refused second COMPRESS");
+    assert_eq!(s.logout().await.unwrap().kind, StatusKind::Bye);
+}
+
 async fn idle_sees_an_append_from_another_session(server: &Server) {
     let mut watcher = alice(server).await;
     let name = mailbox(server, &mut watcher, "tokio-idle").await;
@@ -220,4 +244,5 @@ live_tokio_tests!(
     no_is_an_error_and_the_session_goes_on,
     store_search_copy_uid_fetch_expunge,
     authenticate_login_cram_md5_and_a_wrong_plain,
+    compress_then_append_and_fetch_over_tls,
 );

@@ -56,7 +56,8 @@ const SYNC_MARKER: [u8; 4] = [0x00, 0x00, 0xff, 0xff];
 ///
 /// The session wraps its transport in one after the server's OK to
 /// `COMPRESS DEFLATE` ([`Session::compress`]); it can also wrap any other
-/// stream, for a server or a test.
+/// stream, for a server or a test. With the feature `tokio` it is also
+/// `AsyncRead + AsyncWrite` over a tokio stream, with the same behaviour.
 ///
 /// ```
 /// use std::io::{Read, Write};
@@ -107,6 +108,13 @@ impl<S> DeflateStream<S> {
     /// read but not yet inflated, are lost: flush first.
     pub fn into_inner(self) -> S {
         self.inner
+    }
+
+    /// The stream and the two halves, for the tokio impls
+    /// (`compress_async.rs`).
+    #[cfg(feature = "tokio")]
+    pub(super) fn parts(&mut self) -> (&mut S, &mut Inflater, &mut Deflater) {
+        (&mut self.inner, &mut self.inflater, &mut self.deflater)
     }
 
     /// Plain bytes returned by reads so far, and the compressed bytes they
@@ -163,7 +171,7 @@ impl Transport {
 }
 
 /// The reading half: compressed input buffered, inflated on demand.
-struct Inflater {
+pub(super) struct Inflater {
     state: Decompress,
     /// Compressed bytes read; `input[start..end]` not inflated yet.
     input: Box<[u8]>,
@@ -194,7 +202,7 @@ impl Inflater {
     /// read is used up and the inflater holds nothing more: output
     /// pending from a full buffer is returned without waiting for the
     /// server.
-    fn read(&mut self, inner: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    pub(super) fn read(&mut self, inner: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
         let len = buf.len().min(self.limit);
         let out = buf.get_mut(..len).unwrap_or_default();
         if out.is_empty() {
@@ -262,7 +270,7 @@ impl Inflater {
 }
 
 /// The writing half: compressed output waiting to be sent.
-struct Deflater {
+pub(super) struct Deflater {
     state: Compress,
     output: Vec<u8>,
     /// `output[..sent]` is already written.
@@ -283,7 +291,7 @@ impl Deflater {
 
     /// Sends what is waiting (an error there takes nothing from `buf`),
     /// then compresses the first 16 KiB of `buf`.
-    fn write(&mut self, inner: &mut impl Write, buf: &[u8]) -> io::Result<usize> {
+    pub(super) fn write(&mut self, inner: &mut impl Write, buf: &[u8]) -> io::Result<usize> {
         self.send(inner)?;
         let taken = buf.get(..WRITE_CHUNK).unwrap_or(buf);
         self.deflate(taken, FlushCompress::None)?;
@@ -292,7 +300,7 @@ impl Deflater {
     }
 
     /// A sync flush (once per batch of writes), then sends everything.
-    fn flush(&mut self, inner: &mut impl Write) -> io::Result<()> {
+    pub(super) fn flush(&mut self, inner: &mut impl Write) -> io::Result<()> {
         if self.unflushed {
             self.deflate(&[], FlushCompress::Sync)?;
             self.unflushed = false;

@@ -14,6 +14,8 @@
 //! [`Protocol`](crate::session::Protocol).
 
 pub mod compress;
+#[cfg(feature = "tokio")]
+mod compress_async;
 pub mod process;
 pub mod starttls;
 pub mod tcp;

@@ -14,6 +14,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
+use crate::transport::compress::DeflateStream;
 use crate::transport::{Timeouts, TlsOptions};
 
 /// A connection opened by the tokio [`Builder`](super::Builder): TCP, or
@@ -28,6 +29,8 @@ pub struct Connection {
 enum Inner {
     Tcp(TcpStream),
     Tls(Box<TlsStream<TcpStream>>),
+    /// After COMPRESS DEFLATE (RFC 4978), over what it was.
+    Deflate(Box<DeflateStream<Connection>>),
     /// Taken apart for a STARTTLS upgrade that failed half-way.
     Closed,
 }
@@ -36,7 +39,24 @@ impl Connection {
     /// True when the bytes travel encrypted (implicit TLS or after
     /// STARTTLS).
     pub fn is_tls(&self) -> bool {
-        matches!(self.inner, Inner::Tls(_))
+        match &self.inner {
+            Inner::Tls(_) => true,
+            Inner::Deflate(deflate) => deflate.get_ref().is_tls(),
+            _ => false,
+        }
+    }
+
+    /// True once COMPRESS DEFLATE is on (RFC 4978).
+    pub fn is_compressed(&self) -> bool {
+        matches!(self.inner, Inner::Deflate(_))
+    }
+
+    /// Compresses everything from here on, both ways: the connection
+    /// becomes a [`DeflateStream`] over what it was. For the session,
+    /// right after the server's OK to COMPRESS.
+    pub(super) fn start_deflate(&mut self) {
+        let plain = Connection { inner: std::mem::replace(&mut self.inner, Inner::Closed) };
+        self.inner = Inner::Deflate(Box::new(DeflateStream::new(plain)));
     }
 
     /// True for a plain TCP connection: the one a STARTTLS can upgrade.
@@ -105,6 +125,7 @@ impl AsyncRead for Connection {
         match &mut self.get_mut().inner {
             Inner::Tcp(tcp) => Pin::new(tcp).poll_read(cx, buf),
             Inner::Tls(tls) => Pin::new(tls.as_mut()).poll_read(cx, buf),
+            Inner::Deflate(deflate) => Pin::new(deflate.as_mut()).poll_read(cx, buf),
             Inner::Closed => Poll::Ready(Err(closed())),
         }
     }
@@ -115,6 +136,7 @@ impl AsyncWrite for Connection {
         match &mut self.get_mut().inner {
             Inner::Tcp(tcp) => Pin::new(tcp).poll_write(cx, buf),
             Inner::Tls(tls) => Pin::new(tls.as_mut()).poll_write(cx, buf),
+            Inner::Deflate(deflate) => Pin::new(deflate.as_mut()).poll_write(cx, buf),
             Inner::Closed => Poll::Ready(Err(closed())),
         }
     }
@@ -123,6 +145,7 @@ impl AsyncWrite for Connection {
         match &mut self.get_mut().inner {
             Inner::Tcp(tcp) => Pin::new(tcp).poll_flush(cx),
             Inner::Tls(tls) => Pin::new(tls.as_mut()).poll_flush(cx),
+            Inner::Deflate(deflate) => Pin::new(deflate.as_mut()).poll_flush(cx),
             Inner::Closed => Poll::Ready(Ok(())),
         }
     }
@@ -131,6 +154,7 @@ impl AsyncWrite for Connection {
         match &mut self.get_mut().inner {
             Inner::Tcp(tcp) => Pin::new(tcp).poll_shutdown(cx),
             Inner::Tls(tls) => Pin::new(tls.as_mut()).poll_shutdown(cx),
+            Inner::Deflate(deflate) => Pin::new(deflate.as_mut()).poll_shutdown(cx),
             Inner::Closed => Poll::Ready(Ok(())),
         }
     }

@@ -184,7 +184,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Session<S> {
     }
 
     /// Marks the connection broken after the I/O error `e` in `what`.
-    fn broken(&mut self, e: io::Error, what: &str) -> Error {
+    pub(super) fn broken(&mut self, e: io::Error, what: &str) -> Error {
         let timed_out = e.kind() == io::ErrorKind::TimedOut;
         let why = match timed_out {
             true => format!("{what} timed out"),

@@ -68,10 +68,6 @@
 //!
 //! # Left out
 //!
-//! - COMPRESS=DEFLATE (RFC 4978): the blocking driver's COMPRESS reads the
-//!   server's OK one byte at a time and then wraps its transport in a
-//!   DEFLATE stream; an async DEFLATE stream over `AsyncRead + AsyncWrite`
-//!   is a transport of its own (flate2 has no async API), left for later.
 //! - Pipelining: [`Protocol`] supports it, but its blocking front-end
 //!   (`Pipeline`, `Ticket`) would need an async twin; one command at a
 //!   time covers imaplib's surface.
@@ -82,6 +78,7 @@
 
 mod auth;
 mod builder;
+mod compress;
 mod connection;
 mod idle;
 mod io;
