@@ -139,6 +139,27 @@ async fn compress_then_append_and_fetch_over_tls(server: &Server) {
     assert_eq!(s.logout().await.unwrap().kind, StatusKind::Bye);
 }
 
+/// FETCH, STORE and SEARCH pipelined (RFC 9051 section 5.5): one write,
+/// each result to its ticket, the STORE seen by the SEARCH after it.
+async fn pipeline_fetch_store_search(server: &Server) {
+    use typed_imap::command::{Search, Store};
+    let mut s = alice(server).await;
+    let name = mailbox(server, &mut s, "tokio-pipeline").await;
+    for marker in ["one", "two", "three"] {
+        s.append(Some(&name), &[], None, message(marker)).await.unwrap();
+    }
+    s.select(&name, false).await.unwrap();
+    let mut pipeline = s.pipeline().await.unwrap();
+    let fetch = pipeline.add(Fetch::new(SequenceSet::all(), vec![FetchAttr::Uid])).unwrap();
+    let store = pipeline.add(Store::add("2".parse().unwrap(), vec![Flag::Flagged]).unwrap()).unwrap();
+    let search = pipeline.add(Search::new(SearchKey::Flagged)).unwrap();
+    let mut results = pipeline.run().await;
+    assert_eq!(results.take(fetch).unwrap().messages.len(), 3);
+    results.take(store).unwrap();
+    assert_eq!(results.take(search).unwrap().numbers, [2]);
+    s.noop().await.expect("the session goes on after the pipeline");
+}
+
 async fn idle_sees_an_append_from_another_session(server: &Server) {
     let mut watcher = alice(server).await;
     let name = mailbox(server, &mut watcher, "tokio-idle").await;
@@ -245,4 +266,5 @@ live_tokio_tests!(
     store_search_copy_uid_fetch_expunge,
     authenticate_login_cram_md5_and_a_wrong_plain,
     compress_then_append_and_fetch_over_tls,
+    pipeline_fetch_store_search,
 );

@@ -229,3 +229,45 @@ fn futures_are_send(session: &mut Session<typed_imap::session::tokio::Connection
     send(session.starttls());
     send(session.logout());
 }
+
+/// A pipeline goes out in one write and each answer comes back to its own
+/// ticket, a NO included; its `run` future dropped while it waits breaks
+/// the session, as any command's does.
+#[tokio::test]
+async fn pipeline_one_write_each_answer_to_its_ticket_and_cancellation() {
+    use typed_imap::command::{Check, Search};
+    use typed_imap::types::SearchKey;
+    let (mut session, mut peer) = pair(Builder::default()).await;
+    let server = async {
+        let tag = peer.expect("SELECT INBOX\r\n").await;
+        peer.send(&format!("* 4 EXISTS\r\n{tag} OK [READ-WRITE] done\r\n")).await;
+    };
+    let (selected, ()) = tokio::join!(session.select("INBOX", false), server);
+    selected.unwrap();
+    let mut pipeline = session.pipeline().await.unwrap();
+    let search = pipeline.add(Search::new(SearchKey::All)).unwrap();
+    let noop = pipeline.add(Noop).unwrap();
+    let check = pipeline.add(Check).unwrap();
+    // Sequence numbers after a NOOP may have moved: refused, not queued.
+    assert!(matches!(pipeline.add(Search::new(SearchKey::All)), Err(Error::InvalidArgument(_))));
+    let server = async {
+        let (a, b, c) = (
+            peer.expect("SEARCH ALL\r\n").await,
+            peer.expect("NOOP\r\n").await,
+            peer.expect("CHECK\r\n").await,
+        );
+        peer.send(&format!("* SEARCH 2 4\r\n{a} OK done\r\n{b} OK\r\n{c} NO not selected\r\n")).await;
+    };
+    let (mut results, ()) = tokio::join!(pipeline.run(), server);
+    assert_eq!(results.len(), 3);
+    results.take(noop).unwrap();
+    assert_eq!(results.take(search).unwrap().numbers, [2, 4]);
+    assert!(matches!(results.take(check), Err(Error::No(_))));
+    // A second pipeline whose answers never come, its run future dropped.
+    let mut pipeline = session.pipeline().await.unwrap();
+    let _noop = pipeline.add(Noop).unwrap();
+    let cancelled = tokio::time::timeout(Duration::from_millis(100), pipeline.run()).await;
+    assert!(cancelled.is_err(), "the server never answers: the timeout must fire");
+    peer.expect("NOOP\r\n").await;
+    assert_eq!(session.state(), State::Logout, "marked broken when the future was dropped");
+}

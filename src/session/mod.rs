@@ -10,6 +10,7 @@ pub mod builder;
 mod config;
 mod event;
 mod mailbox;
+pub mod pipeline;
 mod protocol;
 mod shared;
 mod tag;

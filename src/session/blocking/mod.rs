@@ -76,9 +76,10 @@ use std::fmt;
 use std::time::Duration;
 
 pub use super::builder::DEFAULT_IDLE_KEEPALIVE;
+pub use super::pipeline::{PipelineResults, Ticket};
 pub use builder::Builder;
 pub use idle::IdleHandle;
-pub use pipeline::{Pipeline, PipelineResults, Ticket};
+pub use pipeline::Pipeline;
 
 use self::builder::Parts;
 use super::shared::{self, handshake_error};

@@ -20,11 +20,10 @@
 //! ```
 
 use std::any::Any;
-use std::marker::PhantomData;
 
 use super::Session;
-use crate::session::{Collector, Protocol};
-use crate::types::Response;
+use crate::session::Collector;
+use crate::session::pipeline::{All, PipelineResults, Pipelined, Ticket};
 use crate::{Command, Error};
 
 /// Commands queued to go out together; built by [`Session::pipeline`].
@@ -42,56 +41,6 @@ pub struct Pipeline<'s> {
     commands: Vec<Box<dyn Pipelined>>,
 }
 
-/// Where one command's result will be: give it to
-/// [`PipelineResults::take`] for that result, typed.
-#[derive(Debug)]
-#[must_use = "the ticket is how the command's result is taken"]
-pub struct Ticket<T> {
-    slot: usize,
-    _output: PhantomData<fn() -> T>,
-}
-
-/// The results of a pipeline, in the order the commands were added.
-pub struct PipelineResults {
-    results: Vec<Option<Result<Box<dyn Any>, Error>>>,
-}
-
-/// A pipelined command with its output type erased, so commands of
-/// different types can share one pipeline.
-trait Pipelined {
-    fn collects(&self, response: &Response<'_>) -> bool;
-    fn poll(&self, protocol: &mut Protocol, collector: &dyn Collector)
-    -> Result<Option<Box<dyn Any>>, Error>;
-}
-
-impl<C> Pipelined for C
-where
-    C: Command + 'static,
-    C::Output: 'static,
-{
-    fn collects(&self, response: &Response<'_>) -> bool {
-        Command::collects(self, response)
-    }
-
-    fn poll(
-        &self,
-        protocol: &mut Protocol,
-        collector: &dyn Collector,
-    ) -> Result<Option<Box<dyn Any>>, Error> {
-        let output = protocol.poll_pipelined(self, collector)?;
-        Ok(output.map(|o| Box::new(o) as Box<dyn Any>))
-    }
-}
-
-/// Every command of the pipeline, by slot.
-struct All<'a>(&'a [Box<dyn Pipelined>]);
-
-impl Collector for All<'_> {
-    fn collects(&self, slot: usize, response: &Response<'_>) -> bool {
-        self.0.get(slot).is_some_and(|cmd| cmd.collects(response))
-    }
-}
-
 impl Session {
     /// Starts a pipeline: commands [`add`](Pipeline::add)ed to it go out
     /// together when it [`run`](Pipeline::run)s, without waiting for each
@@ -105,14 +54,14 @@ impl Pipeline<'_> {
     /// Queues `cmd`; its result comes back through the ticket.
     pub fn add<C>(&mut self, cmd: C) -> Result<Ticket<C::Output>, Error>
     where
-        C: Command + 'static,
-        C::Output: 'static,
+        C: Command + Send + Sync + 'static,
+        C::Output: Send + 'static,
     {
         self.session.refuse_clear_text_credentials(cmd.name())?;
         let slot = self.commands.len();
         self.session.protocol.send_pipelined(&cmd, slot)?;
         self.commands.push(Box::new(cmd));
-        Ok(Ticket { slot, _output: PhantomData })
+        Ok(Ticket::new(slot))
     }
 
     /// Sends every queued command, then reads until each has its answer.
@@ -121,10 +70,9 @@ impl Pipeline<'_> {
     pub fn run(self) -> PipelineResults {
         let Pipeline { session, commands } = self;
         let collector = All(&commands);
-        let results =
-            commands.iter().map(|cmd| Some(session.drive_pipelined(cmd.as_ref(), &collector))).collect();
+        let results = commands.iter().map(|cmd| session.drive_pipelined(cmd.as_ref(), &collector)).collect();
         session.close_if_over();
-        PipelineResults { results }
+        PipelineResults::new(results)
     }
 }
 
@@ -135,7 +83,7 @@ impl Session {
         &mut self,
         cmd: &dyn Pipelined,
         collector: &dyn Collector,
-    ) -> Result<Box<dyn Any>, Error> {
+    ) -> Result<Box<dyn Any + Send>, Error> {
         loop {
             let output = cmd.poll(&mut self.protocol, collector)?;
             self.flush()?;
@@ -147,40 +95,8 @@ impl Session {
     }
 }
 
-impl PipelineResults {
-    /// The result of the command `ticket` stands for. Each result can be
-    /// taken once.
-    pub fn take<T: 'static>(&mut self, ticket: Ticket<T>) -> Result<T, Error> {
-        let taken = self.results.get_mut(ticket.slot).and_then(Option::take);
-        match taken {
-            Some(Ok(output)) => output
-                .downcast::<T>()
-                .map(|b| *b)
-                .map_err(|_| Error::Aborted("a pipeline ticket from another pipeline".into())),
-            Some(Err(e)) => Err(e),
-            None => Err(Error::Aborted("a pipeline ticket used twice or from another pipeline".into())),
-        }
-    }
-
-    /// How many commands the pipeline ran.
-    pub fn len(&self) -> usize {
-        self.results.len()
-    }
-
-    /// True when the pipeline ran no command.
-    pub fn is_empty(&self) -> bool {
-        self.results.is_empty()
-    }
-}
-
 impl std::fmt::Debug for Pipeline<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pipeline").field("commands", &self.commands.len()).finish()
-    }
-}
-
-impl std::fmt::Debug for PipelineResults {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PipelineResults").field("results", &self.results.len()).finish()
     }
 }

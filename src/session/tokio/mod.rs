@@ -68,9 +68,6 @@
 //!
 //! # Left out
 //!
-//! - Pipelining: [`Protocol`] supports it, but its blocking front-end
-//!   (`Pipeline`, `Ticket`) would need an async twin; one command at a
-//!   time covers imaplib's surface.
 //! - `spawn` (imaplib's `IMAP4_stream`): [`Builder::stream`] takes a child
 //!   process's pipes joined by the caller (`tokio::io::join`).
 //! - LOGOUT on drop: `Drop` cannot await. Call [`Session::logout`]; a
@@ -84,15 +81,18 @@ mod idle;
 mod io;
 mod mailboxes;
 mod messages;
+mod pipeline;
 
 use std::fmt;
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 
+pub use crate::session::pipeline::{PipelineResults, Ticket};
 pub use builder::Builder;
 pub use connection::Connection;
 pub use idle::IdleHandle;
+pub use pipeline::Pipeline;
 
 use self::builder::Parts;
 use super::shared::{self, handshake_error};
