@@ -8,7 +8,7 @@ mod support;
 
 use support::sans_io::{preauth, selected, sent};
 use typed_imap::Command;
-use typed_imap::command::{Fetch, List, Search, Select, StatusCommand};
+use typed_imap::command::{Fetch, Fetched, List, Search, Select, StatusCommand};
 use typed_imap::session::{Event, Protocol};
 use typed_imap::types::{FetchAttr, SearchKey, SequenceSet, StatusAttr};
 
@@ -162,7 +162,7 @@ fn fetch_answer_taken_as_it_arrives_at_every_read_size() {
         let fetch = fetch_uid();
         p.send(&fetch).unwrap();
         sent(&mut p);
-        let (mut parts, mut before_ok) = (Vec::new(), 0);
+        let (mut joined, mut before_ok) = (Fetched::default(), 0);
         let mut output = None;
         for read in ANSWER.chunks(chunk) {
             p.handle_input(read);
@@ -170,18 +170,15 @@ fn fetch_answer_taken_as_it_arrives_at_every_read_size() {
             if output.is_none() {
                 let part = fetch.decode(p.take_collected(), &done).unwrap();
                 before_ok += part.messages.len();
-                parts.push(part);
+                joined.messages.extend(part.messages);
+                joined.unsolicited.extend(part.unsolicited);
             }
         }
-        let mut last = output.expect("answered");
-        for part in parts.into_iter().rev() {
-            let mut joined = part;
-            joined.messages.extend(std::mem::take(&mut last.messages));
-            joined.unsolicited.extend(std::mem::take(&mut last.unsolicited));
-            last = joined;
-        }
+        let last = output.expect("answered");
+        joined.messages.extend(last.messages);
+        joined.unsolicited.extend(last.unsolicited);
+        joined.vanished = last.vanished;
         assert!(before_ok >= 4, "messages came out before the tagged OK (reads of {chunk}): {before_ok}");
-        let joined = format!("{last:#?}\n{:#?}", events(&mut p));
-        assert_eq!(joined, whole, "reads of {chunk}");
+        assert_eq!(format!("{joined:#?}\n{:#?}", events(&mut p)), whole, "reads of {chunk}");
     }
 }

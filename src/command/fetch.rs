@@ -98,6 +98,29 @@ impl Fetch {
         self
     }
 
+    /// Sorts FETCH's responses into its result (see the module
+    /// documentation): the messages asked for, `VANISHED (EARLIER)`, and
+    /// the rest as unsolicited. Each response is sorted on its own, so
+    /// the answer may be sorted in parts as it arrives (`fetch_each`).
+    pub(crate) fn sort(&self, responses: Vec<Response<'static>>) -> Fetched {
+        let mut out = Fetched::default();
+        for response in responses {
+            match response {
+                Response::Data(Data::Fetch { seq, items }) => {
+                    let message = FetchedMessage { seq, items };
+                    if message.in_set(&self.set) && (self.asks_flags() || !message.is_flag_update()) {
+                        out.messages.push(message);
+                    } else {
+                        out.unsolicited.push(message.into_response());
+                    }
+                }
+                Response::Data(Data::Vanished { earlier: true, uids }) => join_sets(&mut out.vanished, uids),
+                other => out.unsolicited.push(other),
+            }
+        }
+        out
+    }
+
     /// True when the items ask for FLAGS (the ALL, FAST and FULL macros
     /// include it).
     fn asks_flags(&self) -> bool {
@@ -210,31 +233,6 @@ mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Fetch {}
     impl Sealed for super::Uid<super::Fetch> {}
-}
-
-impl Fetch {
-    /// Sorts FETCH's responses into its result (see the module
-    /// documentation): the messages asked for, `VANISHED (EARLIER)`, and
-    /// the rest as unsolicited. Each response is sorted on its own, so
-    /// the answer may be sorted in parts as it arrives (`fetch_each`).
-    pub(crate) fn sort(&self, responses: Vec<Response<'static>>) -> Fetched {
-        let mut out = Fetched::default();
-        for response in responses {
-            match response {
-                Response::Data(Data::Fetch { seq, items }) => {
-                    let message = FetchedMessage { seq, items };
-                    if message.in_set(&self.set) && (self.asks_flags() || !message.is_flag_update()) {
-                        out.messages.push(message);
-                    } else {
-                        out.unsolicited.push(message.into_response());
-                    }
-                }
-                Response::Data(Data::Vanished { earlier: true, uids }) => join_sets(&mut out.vanished, uids),
-                other => out.unsolicited.push(other),
-            }
-        }
-        out
-    }
 }
 
 impl Fetched {

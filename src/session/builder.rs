@@ -6,7 +6,6 @@
 //! One type with a driver parameter, so that the options are written, and
 //! documented, once.
 
-use std::fmt;
 use std::marker::PhantomData;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,12 +20,12 @@ use crate::types::ValidationError;
 pub const DEFAULT_IDLE_KEEPALIVE: Duration = Duration::from_secs(29 * 60);
 
 /// The blocking driver, as a [`Builder`]'s parameter.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Blocking {}
 
 /// The tokio driver, as a [`Builder`]'s parameter.
 #[cfg(feature = "tokio")]
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Tokio {}
 
 /// Options for a session, then one of the driver's ways to connect
@@ -34,6 +33,7 @@ pub enum Tokio {}
 ///
 /// A zero timeout is refused when connecting, before any socket is opened
 /// (conformance item 10).
+#[derive(Clone, Debug)]
 pub struct Builder<D> {
     pub(crate) timeouts: Timeouts,
     pub(crate) tls: TlsOptions,
@@ -154,30 +154,5 @@ impl<D> Default for Builder<D> {
             idle_keepalive: None,
             driver: PhantomData,
         }
-    }
-}
-
-impl<D> Clone for Builder<D> {
-    fn clone(&self) -> Self {
-        Builder {
-            timeouts: self.timeouts,
-            tls: self.tls.clone(),
-            require_tls: self.require_tls,
-            config: self.config.clone(),
-            idle_keepalive: self.idle_keepalive,
-            driver: PhantomData,
-        }
-    }
-}
-
-impl<D> fmt::Debug for Builder<D> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Builder")
-            .field("timeouts", &self.timeouts)
-            .field("tls", &self.tls)
-            .field("require_tls", &self.require_tls)
-            .field("config", &self.config)
-            .field("idle_keepalive", &self.idle_keepalive)
-            .finish()
     }
 }

@@ -415,7 +415,7 @@ impl Protocol {
                 continue;
             }
             let parsed = parse_frame(frame, &self.config.parse).map(Response::into_owned);
-            let tagged_ours = self.in_flight.iter().any(|f| f.tags(frame));
+            let tagged_ours = self.in_flight.iter().any(|f| f.owns(frame));
             self.input.consume(len);
             match parsed {
                 Ok(response) => {
@@ -639,7 +639,7 @@ impl Protocol {
 impl InFlight {
     /// True when `frame` starts with this command's tag and a space (no
     /// string is built: this runs for every framed response).
-    fn tags(&self, frame: &[u8]) -> bool {
+    fn owns(&self, frame: &[u8]) -> bool {
         frame.strip_prefix(self.tag.as_bytes()).is_some_and(|rest| rest.first() == Some(&b' '))
     }
 
